@@ -1,0 +1,38 @@
+/**
+ * What the analyzer needs to know about registered sources. The engine keeps the catalog (and
+ * persists it in the command topic); the analyzer only reads it through this interface.
+ */
+import type { SqlType } from '../types/sql-type.js';
+
+export type SourceKind = 'STREAM' | 'TABLE';
+
+export interface ColumnSchema {
+  readonly name: string;
+  readonly type: SqlType;
+}
+
+export interface SourceDef {
+  readonly name: string;
+  readonly kind: SourceKind;
+  readonly keyColumns: readonly ColumnSchema[];
+  readonly valueColumns: readonly ColumnSchema[];
+  readonly topic: string;
+  readonly keyFormat: string;
+  readonly valueFormat: string;
+  /** WRAP_SINGLE_VALUE for the value format; undefined = format default. */
+  readonly wrapSingleValue?: boolean;
+  /** Column whose value is the record timestamp (WITH TIMESTAMP='col'); undefined = record time. */
+  readonly timestampColumn?: string;
+  readonly isSource: boolean;
+  /** The statement that created it, as written (after variable substitution). */
+  readonly statementText: string;
+}
+
+export interface CatalogReader {
+  getSource(name: string): SourceDef | undefined;
+  listSources(): readonly SourceDef[];
+}
+
+/** Pseudo columns every source row carries, in row-layout order after the source's own columns. */
+export const PSEUDO_COLUMNS = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'] as const;
+export type PseudoColumn = (typeof PSEUDO_COLUMNS)[number];

@@ -1,0 +1,238 @@
+/**
+ * CREATE STREAM / CREATE TABLE: validates columns and WITH properties against ksqlDB's rules and
+ * produces the catalog entry plus the topic the statement needs.
+ */
+import type { CreateSource, Literal, Property } from '../sql/ast.js';
+import { UserError } from '../sql/diagnostic.js';
+import { typeToString, type SqlType } from '../types/sql-type.js';
+import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
+import { PSEUDO_COLUMNS } from './catalog.js';
+
+export const KNOWN_FORMATS = ['JSON', 'KAFKA', 'DELIMITED', 'NONE'] as const;
+export const DEFAULT_KEY_FORMAT = 'KAFKA';
+/** ksqlDB requires PARTITIONS for a new topic; we default it (docs/decisions/0003-defaults.md). */
+export const DEFAULT_PARTITIONS = 1;
+export const MAX_PARTITIONS = 1024;
+
+const KNOWN_PROPERTIES = new Set([
+  'KAFKA_TOPIC',
+  'VALUE_FORMAT',
+  'KEY_FORMAT',
+  'FORMAT',
+  'PARTITIONS',
+  'REPLICAS',
+  'TIMESTAMP',
+  'TIMESTAMP_FORMAT',
+  'WRAP_SINGLE_VALUE',
+  'VALUE_DELIMITER',
+  'KEY_DELIMITER',
+  'RETENTION_MS',
+]);
+
+export interface AnalyzedCreateSource {
+  readonly source: SourceDef;
+  readonly partitions: number;
+  readonly replicas: number;
+  /** True when the statement gave PARTITIONS explicitly (then an existing topic must match). */
+  readonly partitionsGiven: boolean;
+  readonly retentionMs?: number;
+}
+
+export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, statementText: string): AnalyzedCreateSource {
+  const props = new Map<string, Property>();
+  for (const p of stmt.properties) {
+    if (!KNOWN_PROPERTIES.has(p.name)) {
+      throw new UserError('INVALID_PROPERTY', `Invalid config variable(s) in the WITH clause: ${p.name}`, p.span);
+    }
+    if (props.has(p.name)) throw new UserError('INVALID_PROPERTY', `Duplicate property ${p.name}`, p.span);
+    props.set(p.name, p);
+  }
+
+  const kind = stmt.sourceType;
+  const topicProp = props.get('KAFKA_TOPIC');
+  if (!topicProp) {
+    throw new UserError('MISSING_PROPERTY', 'Missing required property "KAFKA_TOPIC" which has no default value.', stmt.span);
+  }
+  const topic = stringProp(topicProp);
+
+  const format = props.get('FORMAT');
+  const valueFormatProp = props.get('VALUE_FORMAT');
+  const keyFormatProp = props.get('KEY_FORMAT');
+  if (format && valueFormatProp) {
+    throw new UserError(
+      'INVALID_PROPERTY',
+      "Cannot supply both 'VALUE_FORMAT' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.",
+      valueFormatProp.span,
+    );
+  }
+  if (format && keyFormatProp) {
+    throw new UserError(
+      'INVALID_PROPERTY',
+      "Cannot supply both 'KEY_FORMAT' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.",
+      keyFormatProp.span,
+    );
+  }
+  const valueFormatSrc = format ?? valueFormatProp;
+  if (!valueFormatSrc) {
+    throw new UserError(
+      'MISSING_PROPERTY',
+      "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
+      stmt.span,
+    );
+  }
+  const valueFormat = formatProp(valueFormatSrc);
+  const keyFormat = format ? formatProp(format) : keyFormatProp ? formatProp(keyFormatProp) : DEFAULT_KEY_FORMAT;
+
+  const partitionsProp = props.get('PARTITIONS');
+  const partitions = partitionsProp ? intProp(partitionsProp, 1, MAX_PARTITIONS) : DEFAULT_PARTITIONS;
+  const replicasProp = props.get('REPLICAS');
+  const replicas = replicasProp ? intProp(replicasProp, 1, 16) : 1;
+  const retentionProp = props.get('RETENTION_MS');
+  const retentionMs = retentionProp ? intProp(retentionProp, -1, Number.MAX_SAFE_INTEGER) : undefined;
+  const wrapProp = props.get('WRAP_SINGLE_VALUE');
+  const wrapSingleValue = wrapProp ? boolProp(wrapProp) : undefined;
+
+  // Columns.
+  const seen = new Set<string>();
+  const keyColumns: ColumnSchema[] = [];
+  const valueColumns: ColumnSchema[] = [];
+  for (const c of stmt.columns) {
+    if (seen.has(c.name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate column names: ${c.name}`, c.span);
+    seen.add(c.name);
+    if ((PSEUDO_COLUMNS as readonly string[]).includes(c.name)) {
+      throw new UserError(
+        'RESERVED_COLUMN',
+        `'${c.name}' is a reserved column name. You cannot use it as a name for a column.`,
+        c.span,
+      );
+    }
+    if (c.key && kind === 'TABLE') {
+      throw new UserError('INVALID_KEY', `Column \`${c.name}\` is a 'KEY' column: please use 'PRIMARY KEY' for tables.`, c.span);
+    }
+    if (c.primaryKey && kind === 'STREAM') {
+      throw new UserError('INVALID_KEY', `Column \`${c.name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.`, c.span);
+    }
+    (c.key || c.primaryKey ? keyColumns : valueColumns).push({ name: c.name, type: c.type });
+  }
+  if (kind === 'TABLE' && keyColumns.length === 0 && stmt.columns.length > 0) {
+    throw new UserError('MISSING_KEY', 'Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', stmt.span);
+  }
+  if (stmt.columns.length === 0) {
+    throw new UserError('MISSING_SCHEMA', `The statement does not define any columns.`, stmt.span);
+  }
+  if (keyFormat === 'KAFKA' && keyColumns.length > 1) {
+    throw new UserError(
+      'INVALID_KEY',
+      'The KAFKA format only supports a single field. Got: ' + keyColumns.map((k) => `\`${k.name}\` ${typeToString(k.type)}`).join(', '),
+      stmt.span,
+    );
+  }
+  if (keyFormat === 'NONE' && keyColumns.length > 0) {
+    throw new UserError('INVALID_KEY', "Key format specified as NONE but the source has key columns.", stmt.span);
+  }
+  if (valueFormat === 'KAFKA' && valueColumns.length > 1) {
+    throw new UserError('INVALID_FORMAT', 'The KAFKA format only supports a single field. Got: ' + valueColumns.length + ' value columns', stmt.span);
+  }
+
+  const tsProp = props.get('TIMESTAMP');
+  let timestampColumn: string | undefined;
+  if (tsProp) {
+    const raw = stringProp(tsProp);
+    const name = raw.startsWith('`') && raw.endsWith('`') ? raw.slice(1, -1) : raw.toUpperCase();
+    const col = [...keyColumns, ...valueColumns].find((c) => c.name === name);
+    if (!col) {
+      throw new UserError('UNKNOWN_COLUMN', `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${name}'`, tsProp.span);
+    }
+    if (!isTimestampType(col.type, props.has('TIMESTAMP_FORMAT'))) {
+      throw new UserError(
+        'TYPE_MISMATCH',
+        `Timestamp column, \`${name}\`, should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified.`,
+        tsProp.span,
+      );
+    }
+    timestampColumn = name;
+  }
+
+  const existing = catalog.getSource(stmt.name);
+  if (existing && !stmt.orReplace) {
+    // IF NOT EXISTS is handled by the caller before analysis.
+    const what = existing.kind === 'STREAM' ? 'stream' : 'table';
+    throw new UserError(
+      'SOURCE_EXISTS',
+      `Cannot add ${kind === 'STREAM' ? 'stream' : 'table'} '${stmt.name}': A ${what} with the same name already exists`,
+      stmt.nameSpan,
+    );
+  }
+
+  const source: SourceDef = {
+    name: stmt.name,
+    kind,
+    keyColumns,
+    valueColumns,
+    topic,
+    keyFormat,
+    valueFormat,
+    ...(wrapSingleValue === undefined ? {} : { wrapSingleValue }),
+    ...(timestampColumn === undefined ? {} : { timestampColumn }),
+    isSource: stmt.isSource,
+    statementText,
+  };
+  return {
+    source,
+    partitions,
+    replicas,
+    partitionsGiven: partitionsProp !== undefined,
+    ...(retentionMs === undefined ? {} : { retentionMs }),
+  };
+}
+
+function isTimestampType(t: SqlType, hasFormat: boolean): boolean {
+  return t.kind === 'BIGINT' || t.kind === 'TIMESTAMP' || (t.kind === 'STRING' && hasFormat);
+}
+
+function literalText(v: Literal): string | undefined {
+  switch (v.kind) {
+    case 'StringLiteral':
+      return v.value;
+    case 'IntegerLiteral':
+    case 'DecimalLiteral':
+    case 'DoubleLiteral':
+      return v.text;
+    case 'BooleanLiteral':
+      return String(v.value);
+    case 'NullLiteral':
+      return undefined;
+  }
+}
+
+function stringProp(p: Property): string {
+  if (p.value.kind !== 'StringLiteral') {
+    throw new UserError('INVALID_PROPERTY', `Property ${p.name} must be a string, e.g. ${p.name}='...'`, p.value.span);
+  }
+  if (p.value.value.length === 0) throw new UserError('INVALID_PROPERTY', `Property ${p.name} must not be empty`, p.value.span);
+  return p.value.value;
+}
+
+function formatProp(p: Property): string {
+  const f = stringProp(p).toUpperCase();
+  if (!(KNOWN_FORMATS as readonly string[]).includes(f)) {
+    throw new UserError('INVALID_FORMAT', `Unknown format: ${f}. Supported: ${KNOWN_FORMATS.join(', ')}`, p.value.span);
+  }
+  return f;
+}
+
+function intProp(p: Property, min: number, max: number): number {
+  const text = literalText(p.value);
+  const n = text === undefined ? NaN : Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UserError('INVALID_PROPERTY', `Property ${p.name} must be an integer between ${min} and ${max}, got ${text ?? 'NULL'}`, p.value.span);
+  }
+  return n;
+}
+
+function boolProp(p: Property): boolean {
+  const text = literalText(p.value)?.toLowerCase();
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  throw new UserError('INVALID_PROPERTY', `Property ${p.name} must be true or false`, p.value.span);
+}

@@ -1,0 +1,28 @@
+/** What a statement handler may use: the engine's parts plus the session's state. */
+import type { TopicStore } from '../store/topic-store.js';
+import type { Catalog } from './catalog.js';
+import type { CommandLog } from './command-log.js';
+import type { EngineEvent } from './events.js';
+import type { ProcessingLog } from './processing-log.js';
+import type { SessionProperties } from './properties.js';
+import type { QueryRegistry } from './query-registry.js';
+
+export interface EngineParts {
+  readonly store: TopicStore;
+  readonly catalog: Catalog;
+  readonly commands: CommandLog;
+  readonly processingLog: ProcessingLog;
+  readonly queries: QueryRegistry;
+  readonly clock: () => number;
+}
+
+export interface StatementContext {
+  readonly engine: EngineParts;
+  readonly properties: SessionProperties;
+  readonly variables: Map<string, string>;
+  readonly signal?: AbortSignal;
+  /** The statement's source text (after variable substitution). */
+  readonly text: string;
+  /** Runs a nested script (RUN SCRIPT) in the same session. */
+  readonly runScript: (sql: string) => AsyncGenerator<EngineEvent, boolean>;
+}

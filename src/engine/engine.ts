@@ -1,0 +1,65 @@
+/**
+ * The one engine API: open a data dir, create sessions, close. The shell and the server reach the
+ * engine only through this (via src/client).
+ */
+import { join } from 'node:path';
+import { acquireDataDirLock } from '../store/data-dir-lock.js';
+import { openLmdbTopicStore } from '../store/lmdb/index.js';
+import type { TopicStore } from '../store/topic-store.js';
+import { Catalog } from './catalog.js';
+import { CommandLog } from './command-log.js';
+import type { EngineParts } from './context.js';
+import { ProcessingLog } from './processing-log.js';
+import { QueryRegistry } from './query-registry.js';
+import { Session } from './session.js';
+
+export const VERSION = '0.1.0';
+
+export interface EngineOptions {
+  readonly dataDir: string;
+  /** Injected clock (epoch ms) for record timestamps. */
+  readonly clock?: () => number;
+}
+
+export class Engine {
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly parts: EngineParts,
+    private readonly release: () => Promise<void>,
+  ) {}
+
+  static async open(options: EngineOptions): Promise<Engine> {
+    const clock = options.clock ?? Date.now;
+    const lock = await acquireDataDirLock(options.dataDir);
+    let store: TopicStore | undefined;
+    try {
+      const s: TopicStore = await openLmdbTopicStore(join(options.dataDir, 'store'), { clock });
+      store = s;
+      const catalog = new Catalog();
+      const commands = await CommandLog.open(s, catalog);
+      const processingLog = await ProcessingLog.open(s, clock);
+      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), clock };
+      return new Engine(options.dataDir, parts, async () => {
+        await processingLog.flush();
+        await s.close();
+        await lock.release();
+      });
+    } catch (err) {
+      await store?.close();
+      await lock.release();
+      throw err;
+    }
+  }
+
+  createSession(): Session {
+    return new Session(this.parts);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.release();
+  }
+}

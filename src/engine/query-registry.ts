@@ -1,0 +1,21 @@
+/** Running queries (for SHOW QUERIES and ids). Time-independent, counter-based ids. */
+import type { QueryInfo } from './results.js';
+
+export class QueryRegistry {
+  private next = 1;
+  private readonly running = new Map<string, QueryInfo>();
+
+  startTransient(sourceName: string, queryString: string): string {
+    const id = `transient_${sourceName}_${this.next++}`;
+    this.running.set(id, { id, queryString, sinks: [], sinkKafkaTopics: [], queryType: 'PUSH', state: 'RUNNING' });
+    return id;
+  }
+
+  finish(id: string): void {
+    this.running.delete(id);
+  }
+
+  list(): QueryInfo[] {
+    return [...this.running.values()];
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * A session runs scripts: split into statements, substitute ${variables}, parse, dispatch to the
+ * statement's handler. Session state (SET properties, DEFINE variables) lives here. User errors
+ * become one 'error' event and stop the script; nothing here throws to the caller.
+ */
+import type { Statement, StatementKind } from '../sql/ast.js';
+import { UserError, type Diagnostic } from '../sql/diagnostic.js';
+import { parseStatements, splitStatements, substituteVariables } from '../sql/parse.js';
+import { TopicStoreError } from '../store/topic-store.js';
+import type { EngineParts, StatementContext } from './context.js';
+import type { EngineEvent } from './events.js';
+import { SessionProperties } from './properties.js';
+import { createSource } from './statements/create-source.js';
+import { describe } from './statements/describe.js';
+import { dropSource } from './statements/drop-source.js';
+import { insertValues } from './statements/insert-values.js';
+import { print } from './statements/print.js';
+import { runQuery } from './statements/query.js';
+import { NestedScriptFailed, runScript } from './statements/run-script.js';
+import { defineVariable, setProperty, undefineVariable, unsetProperty } from './statements/session-state.js';
+import { show } from './statements/show.js';
+
+type Handler<K extends StatementKind> = (ctx: StatementContext, stmt: Extract<Statement, { kind: K }>) => AsyncGenerator<EngineEvent>;
+
+const HANDLERS: { [K in StatementKind]: Handler<K> } = {
+  CreateSource: createSource,
+  DropSource: dropSource,
+  InsertValues: insertValues,
+  Query: runQuery,
+  Show: show,
+  Describe: describe,
+  SetProperty: setProperty,
+  UnsetProperty: unsetProperty,
+  DefineVariable: defineVariable,
+  UndefineVariable: undefineVariable,
+  RunScript: runScript,
+  Print: print,
+};
+
+export interface ExecuteOptions {
+  readonly signal?: AbortSignal;
+}
+
+export class Session {
+  readonly properties = new SessionProperties();
+  readonly variables = new Map<string, string>();
+
+  constructor(private readonly engine: EngineParts) {}
+
+  /** Runs the script; yields events; the generator's return value is true if every statement succeeded. */
+  async *execute(script: string, options: ExecuteOptions = {}): AsyncGenerator<EngineEvent, boolean> {
+    for (const part of splitStatements(script)) {
+      if (options.signal?.aborted) return true;
+      const substituted = substituteVariables(part.text, this.variables, part.start);
+      if ('error' in substituted) {
+        yield errorEvent(substituted.error, script);
+        return false;
+      }
+      // Spans refer to the script with this statement's text replaced by its substituted text.
+      const source =
+        substituted.text === part.text
+          ? script
+          : script.slice(0, part.start.offset) + substituted.text + script.slice(part.start.offset + part.text.length);
+      const parsed = parseStatements(substituted.text, part.start);
+      if (parsed.diagnostics.length > 0) {
+        yield errorEvent(parsed.diagnostics[0]!, source);
+        return false;
+      }
+      for (const { statement, text } of parsed.statements) {
+        const ctx: StatementContext = {
+          engine: this.engine,
+          properties: this.properties,
+          variables: this.variables,
+          text,
+          runScript: (sql) => this.execute(sql, options),
+          ...(options.signal ? { signal: options.signal } : {}),
+        };
+        try {
+          yield* (HANDLERS[statement.kind] as Handler<StatementKind>)(ctx, statement as never);
+        } catch (err) {
+          if (err instanceof NestedScriptFailed) return false;
+          yield errorEvent(toDiagnostic(err), source);
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
+
+function errorEvent(diagnostic: Diagnostic, source: string): EngineEvent {
+  return { type: 'error', diagnostic, source };
+}
+
+/** The boundary where thrown user errors become values; anything else is a bug, reported, not crashed on. */
+export function toDiagnostic(err: unknown): Diagnostic {
+  if (err instanceof UserError) return err.toDiagnostic();
+  if (err instanceof TopicStoreError) return { code: err.code, message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL_ERROR', message: `Internal error: ${message}` };
+}

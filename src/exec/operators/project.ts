@@ -1,0 +1,32 @@
+/**
+ * SELECT list: computes the output row from the input row with compiled expressions. As in ksqlDB,
+ * an expression that fails on one row yields NULL for that column and the error is logged.
+ */
+import type { OperatorSpec } from '../../plan/physical-plan.js';
+import { compileExpr } from '../compile/index.js';
+import type { Operator, RowErrorHandler } from './operator.js';
+
+export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, onError: RowErrorHandler): Operator {
+  const fns = spec.columns.map((c) => compileExpr(c.expr));
+  const width = fns.length;
+  return {
+    process(batch) {
+      const out: unknown[][] = new Array(batch.rows.length);
+      let n = 0;
+      for (const row of batch.rows) {
+        const o = new Array<unknown>(width);
+        for (let i = 0; i < width; i++) {
+          try {
+            o[i] = fns[i]!(row);
+          } catch (err) {
+            onError(err, row);
+            o[i] = null;
+          }
+        }
+        out[n++] = o;
+      }
+      out.length = n;
+      return { rows: out };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Runs a physical pipeline: reads the source topic, decodes rows, pushes batches through the
+ * operators and yields output row batches until the LIMIT is reached, the snapshot ends (pull) or
+ * the signal aborts (push).
+ */
+import type { PhysicalPipeline } from '../plan/physical-plan.js';
+import type { StoredRecord, TopicStore } from '../store/topic-store.js';
+import { createOperator, type Operator } from './operators/operator.js';
+import { createRowDecoder } from './source/row-decoder.js';
+import { readTopic } from './source/topic-reader.js';
+
+export interface QueryRunOptions {
+  readonly store: TopicStore;
+  readonly from: 'earliest' | 'latest';
+  readonly mode: 'push' | 'snapshot';
+  readonly signal?: AbortSignal;
+  /** A record that cannot be decoded, or an expression that fails on a row. */
+  readonly onRecordError: (error: unknown, where: { record?: StoredRecord; row?: readonly unknown[] }) => void;
+}
+
+export type QueryEndReason = 'limit' | 'cancelled' | 'complete';
+
+export interface QueryRun {
+  readonly batches: AsyncGenerator<unknown[][], QueryEndReason>;
+}
+
+export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<unknown[][], QueryEndReason> {
+  const decoder = createRowDecoder(pipeline.source);
+  const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row })));
+  let remaining = pipeline.limit ?? Infinity;
+  if (remaining <= 0) return 'limit';
+  const reader = readTopic({
+    store: opts.store,
+    topic: pipeline.source.topic,
+    from: opts.from,
+    mode: opts.mode,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  try {
+    for await (const records of reader) {
+      let batch = { rows: decoder.decode(records, (error, record) => opts.onRecordError(error, { record })) };
+      for (const op of operators) {
+        if (batch.rows.length === 0) break;
+        batch = op.process(batch);
+      }
+      if (batch.rows.length === 0) continue;
+      if (batch.rows.length >= remaining) {
+        yield batch.rows.slice(0, remaining);
+        return 'limit';
+      }
+      remaining -= batch.rows.length;
+      yield batch.rows;
+    }
+  } finally {
+    await reader.return(undefined);
+  }
+  return opts.signal?.aborted ? 'cancelled' : 'complete';
+}

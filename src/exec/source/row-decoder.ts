@@ -1,0 +1,66 @@
+/**
+ * Turns stored records into rows in the source's row layout:
+ * [...key columns, ...value columns, ROWTIME, ROWPARTITION, ROWOFFSET].
+ * Serdes are built once per query; a record that fails to deserialize goes to the error handler
+ * and is skipped (ksqlDB: processing log, query goes on).
+ */
+import type { SourceDef } from '../../analyze/catalog.js';
+import { createSerde, type Serde } from '../../serde/format.js';
+import type { StoredRecord } from '../../store/topic-store.js';
+import { UserError } from '../../sql/diagnostic.js';
+
+export type RecordErrorHandler = (error: unknown, record: StoredRecord) => void;
+
+export interface RowDecoder {
+  decode(records: readonly StoredRecord[], onError: RecordErrorHandler): unknown[][];
+}
+
+export function sourceSerdes(source: SourceDef): { key: Serde; value: Serde } {
+  const key = createSerde(source.keyFormat as never, source.keyColumns, { isKey: true });
+  if ('error' in key) throw new UserError('INVALID_FORMAT', `Key format ${source.keyFormat}: ${key.error}`);
+  const value = createSerde(source.valueFormat as never, source.valueColumns, {
+    isKey: false,
+    ...(source.wrapSingleValue === undefined ? {} : { wrapSingleValue: source.wrapSingleValue }),
+  });
+  if ('error' in value) throw new UserError('INVALID_FORMAT', `Value format ${source.valueFormat}: ${value.error}`);
+  return { key, value };
+}
+
+export function createRowDecoder(source: SourceDef): RowDecoder {
+  const { key, value } = sourceSerdes(source);
+  const nKey = source.keyColumns.length;
+  const nValue = source.valueColumns.length;
+  const tsIndex = source.timestampColumn === undefined ? -1 : [...source.keyColumns, ...source.valueColumns].findIndex((c) => c.name === source.timestampColumn);
+  return {
+    decode(records, onError) {
+      const rows: unknown[][] = [];
+      for (const r of records) {
+        let row: unknown[];
+        try {
+          const k = nKey === 0 ? [] : key.deserialize(r.key);
+          const v = value.deserialize(r.value);
+          row = new Array<unknown>(nKey + nValue + 3);
+          for (let i = 0; i < nKey; i++) row[i] = k[i] ?? null;
+          for (let i = 0; i < nValue; i++) row[nKey + i] = v[i] ?? null;
+        } catch (err) {
+          onError(err, r);
+          continue;
+        }
+        let ts = r.timestamp;
+        if (tsIndex >= 0) {
+          const t = row[tsIndex];
+          if (t === null || t === undefined) {
+            onError(new Error(`Timestamp column ${source.timestampColumn} is NULL`), r);
+            continue;
+          }
+          ts = Number(t);
+        }
+        row[nKey + nValue] = BigInt(ts);
+        row[nKey + nValue + 1] = r.partition;
+        row[nKey + nValue + 2] = BigInt(r.offset);
+        rows.push(row);
+      }
+      return rows;
+    },
+  };
+}
