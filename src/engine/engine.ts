@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { acquireDataDirLock } from '../store/data-dir-lock.js';
 import { openLmdbTopicStore } from '../store/lmdb/index.js';
 import type { TopicStore } from '../store/topic-store.js';
+import type { CatalogReader } from '../analyze/catalog.js';
 import { Catalog } from './catalog.js';
 import { CommandLog } from './command-log.js';
 import type { EngineParts } from './context.js';
@@ -51,6 +52,16 @@ export class Engine {
       await lock.release();
       throw err;
     }
+  }
+
+  /** The topic store, for topic tools (produce, consume, PRINT-like inspection) and test drivers. */
+  get store(): TopicStore {
+    return this.parts.store;
+  }
+
+  /** Read-only view of the catalog (sources, their topics and formats). */
+  get catalog(): CatalogReader {
+    return this.parts.catalog;
   }
 
   createSession(): Session {

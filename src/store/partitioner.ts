@@ -1,0 +1,45 @@
+/**
+ * Kafka's default partitioner: murmur2 of the serialized key, made positive, modulo the partition
+ * count — so a key lands on the same partition as it would in Apache Kafka.
+ */
+
+/** Kafka's Utils.murmur2 (seed 0x9747b28c), over the key bytes. Returns a signed 32-bit int. */
+export function murmur2(data: Uint8Array): number {
+  const length = data.length;
+  const seed = 0x9747b28c;
+  const m = 0x5bd1e995;
+  const r = 24;
+  let h = seed ^ length;
+  const length4 = length >> 2;
+  for (let i = 0; i < length4; i++) {
+    const i4 = i * 4;
+    let k = (data[i4]! & 0xff) + ((data[i4 + 1]! & 0xff) << 8) + ((data[i4 + 2]! & 0xff) << 16) + ((data[i4 + 3]! & 0xff) << 24);
+    k = Math.imul(k, m);
+    k ^= k >>> r;
+    k = Math.imul(k, m);
+    h = Math.imul(h, m);
+    h ^= k;
+  }
+  const index = length4 * 4;
+  const tail = length % 4;
+  if (tail === 3) h ^= (data[index + 2]! & 0xff) << 16;
+  if (tail >= 2) h ^= (data[index + 1]! & 0xff) << 8;
+  if (tail >= 1) {
+    h ^= data[index]! & 0xff;
+    h = Math.imul(h, m);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, m);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
+/** Kafka's Utils.toPositive: clears the sign bit (not Math.abs, which fails on MIN_VALUE). */
+export function toPositive(n: number): number {
+  return n & 0x7fffffff;
+}
+
+export function partitionForKey(key: Uint8Array, numPartitions: number): number {
+  if (!(numPartitions >= 1)) throw new RangeError(`numPartitions must be >= 1, got ${numPartitions}`);
+  return toPositive(murmur2(key)) % numPartitions;
+}
