@@ -48,6 +48,18 @@ export interface AppendResult {
   readonly baseOffset: number;
 }
 
+export interface PartitionWrite {
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: readonly ProducerRecord[];
+}
+
+export interface OffsetCommit {
+  readonly group: string;
+  readonly topic: string;
+  readonly offsets: ReadonlyMap<number, number>;
+}
+
 export interface PartitionOffsets {
   /** First offset still stored (after retention / deletion). */
   readonly start: number;
@@ -77,6 +89,12 @@ export interface TopicStore {
    * (fsync'ed / committed), so an ack means the data survives a crash.
    */
   append(topic: string, partition: number, records: readonly ProducerRecord[]): Promise<AppendResult>;
+
+  /**
+   * Exactly-once step of a persistent query: appends to several partitions and commits a group's
+   * input offsets in ONE durable transaction — all of it happens, or none of it.
+   */
+  appendAtomic(writes: readonly PartitionWrite[], commit?: OffsetCommit): Promise<readonly AppendResult[]>;
 
   /** Reads up to `maxRecords` records with offset >= fromOffset, in offset order. */
   read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<readonly StoredRecord[]>;

@@ -12,6 +12,8 @@ export interface TopicReaderOptions {
   readonly from: 'earliest' | 'latest';
   readonly mode: 'push' | 'snapshot';
   readonly signal?: AbortSignal;
+  /** Per-partition start offsets (e.g. a persistent query's committed offsets); others use `from`. */
+  readonly start?: ReadonlyMap<number, number>;
 }
 
 export async function* readTopic(opts: TopicReaderOptions): AsyncGenerator<readonly StoredRecord[]> {
@@ -35,7 +37,7 @@ export async function* readTopic(opts: TopicReaderOptions): AsyncGenerator<reado
     const stopAt: number[] = [];
     for (let p = 0; p < n; p++) {
       const o = store.offsets(topic, p);
-      position.push(opts.from === 'earliest' ? o.start : o.end);
+      position.push(opts.start?.get(p) ?? (opts.from === 'earliest' ? o.start : o.end));
       stopAt.push(o.end);
     }
     while (!signal?.aborted) {

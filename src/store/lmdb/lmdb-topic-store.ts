@@ -12,6 +12,8 @@
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type {
   AppendResult,
+  OffsetCommit,
+  PartitionWrite,
   PartitionOffsets,
   ProducerRecord,
   StoredRecord,
@@ -164,6 +166,37 @@ export class LmdbTopicStore implements TopicStore {
     const ls = this.listeners.get(topic);
     if (ls) for (const l of ls) l(partition, state.end);
     return { partition, baseOffset };
+  }
+
+  async appendAtomic(writes: readonly PartitionWrite[], commit?: OffsetCommit): Promise<readonly AppendResult[]> {
+    if (commit) this.topic(commit.topic);
+    const now = this.clock();
+    const planned = writes.map((w) => {
+      const { meta, state } = this.partition(w.topic, w.partition);
+      return { w, meta, state, encoded: w.records.map((r) => encodeRecord(r, r.timestamp ?? now)) };
+    });
+    // Assign offsets only after every write validated, so a bad partition assigns nothing.
+    const bases = planned.map((p) => {
+      const base = p.state.assigned;
+      p.state.assigned += p.encoded.length;
+      return base;
+    });
+    await this.root.transaction(() => {
+      planned.forEach((p, i) => {
+        for (let j = 0; j < p.encoded.length; j++) this.records.put([p.meta.id, p.w.partition, bases[i]! + j], p.encoded[j]!);
+      });
+      if (commit) for (const [part, o] of commit.offsets) this.groups.put([commit.group, commit.topic, part], o);
+    });
+    planned.forEach((p, i) => {
+      const end = bases[i]! + p.encoded.length;
+      if (end > p.state.end) p.state.end = end;
+    });
+    planned.forEach((p) => {
+      if (p.encoded.length === 0) return;
+      const ls = this.listeners.get(p.w.topic);
+      if (ls) for (const l of ls) l(p.w.partition, p.state.end);
+    });
+    return planned.map((p, i) => ({ partition: p.w.partition, baseOffset: bases[i]! }));
   }
 
   async read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<readonly StoredRecord[]> {
