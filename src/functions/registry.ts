@@ -1,0 +1,50 @@
+/**
+ * The scalar-function registry. A function family is one file exporting a list; adding a function
+ * to a family is one entry there plus one test; a new family is one file plus one line below.
+ */
+import { typeToString } from '../types/sql-type.js';
+import type { ArgType, Overload, ScalarFunction } from './function.js';
+import { MATH_FUNCTIONS } from './math.js';
+import { NULL_FUNCTIONS } from './nulls.js';
+import { STRING_FUNCTIONS } from './strings.js';
+
+const FAMILIES: readonly (readonly ScalarFunction[])[] = [STRING_FUNCTIONS, MATH_FUNCTIONS, NULL_FUNCTIONS];
+
+const BY_NAME: ReadonlyMap<string, ScalarFunction> = (() => {
+  const m = new Map<string, ScalarFunction>();
+  for (const fam of FAMILIES) {
+    for (const f of fam) {
+      if (m.has(f.name)) throw new Error(`assertion: function ${f.name} registered twice`);
+      m.set(f.name, f);
+    }
+  }
+  return m;
+})();
+
+export type FunctionResolution =
+  | { readonly ok: true; readonly fn: ScalarFunction; readonly overload: Overload }
+  | { readonly ok: false; readonly code: 'UNKNOWN_FUNCTION' | 'FUNCTION_ARGUMENTS'; readonly message: string };
+
+export function getFunction(name: string): ScalarFunction | undefined {
+  return BY_NAME.get(name.toUpperCase());
+}
+
+export function listFunctions(): readonly ScalarFunction[] {
+  return [...BY_NAME.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Resolves `name(argTypes)`; argument type null is an untyped NULL literal. Messages follow ksqlDB. */
+export function resolveFunction(name: string, argTypes: readonly ArgType[]): FunctionResolution {
+  const fn = getFunction(name);
+  if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: `Can't find any functions with the name '${name}'` };
+  const overload = fn.resolve(argTypes);
+  if (!overload) {
+    const list = argTypes.map((t) => (t === null ? 'null' : typeToString(t))).join(', ');
+    return {
+      ok: false,
+      code: 'FUNCTION_ARGUMENTS',
+      message: `Function '${name}' does not accept parameters (${list}).\nValid alternatives are:\n${fn.signatures.join('\n')}`,
+    };
+  }
+  return { ok: true, fn, overload };
+}
