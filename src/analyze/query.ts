@@ -7,7 +7,7 @@ import { UserError } from '../sql/diagnostic.js';
 import { BIGINT, INTEGER } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import type { TypedExpr } from './typed-expr.js';
-import { typeExpr, type Scope } from './expr/index.js';
+import { expectBoolean, typeExpr, type Scope } from './expr/index.js';
 
 export interface OutputColumn {
   readonly name: string;
@@ -82,14 +82,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader): AnalyzedQuery {
 
   let where: TypedExpr | undefined;
   if (q.where) {
-    where = typeIn('WHERE', q.where, scope);
-    if (where.type.kind !== 'BOOLEAN') {
-      throw new UserError(
-        'TYPE_MISMATCH',
-        `Type error in WHERE expression: Should evaluate to boolean but is ${typeLabel(where.type.kind)} instead.`,
-        q.where.span,
-      );
-    }
+    where = expectBoolean(typeIn('WHERE', q.where, scope), q.where.span, 'WHERE');
   }
   return {
     source,
@@ -99,10 +92,6 @@ export function analyzeQuery(q: Query, catalog: CatalogReader): AnalyzedQuery {
     emitChanges: q.emitChanges,
     ...(q.limit === undefined ? {} : { limit: q.limit }),
   };
-}
-
-function typeLabel(kind: string): string {
-  return kind;
 }
 
 /** ksqlDB names a selected column after the column (or struct field) it reads. */
@@ -120,7 +109,7 @@ function derivedName(e: Expr): string | undefined {
 /** Types `e`, prefixing "cannot be resolved" errors with the clause, as ksqlDB reports them. */
 function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
   try {
-    return typeExpr(e, scope);
+    return typeExpr(e, scope, { rejectUntypedNull: clause === 'SELECT' });
   } catch (err) {
     if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN' && /^Column /.test(err.message)) {
       throw new UserError(err.code, `${clause} column${err.message.slice('Column'.length)}`, err.span);
