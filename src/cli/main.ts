@@ -9,6 +9,9 @@ import { VERSION } from '../engine/engine.js';
 import { HELP, parseCliArgs, type OutputFormat } from './args.js';
 import { TextOutput } from './text-output.js';
 
+/** Period of the idle timer that keeps the process alive while a script runs. */
+const KEEP_ALIVE_MS = 1 << 30;
+
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.STREAMSQL_DATA_DIR || join(homedir(), '.streamsql', 'data');
 }
@@ -77,6 +80,9 @@ async function runScript(client: Client, script: string, output: OutputFormat): 
     abort.abort();
   };
   process.on('SIGINT', onSigint);
+  // A push query waiting for appends holds no I/O handle of its own (readers are woken by the
+  // store's in-process notifications), so keep the event loop alive until the script ends.
+  const keepAlive = setInterval(() => undefined, KEEP_ALIVE_MS);
   const write = (s: string): void => {
     process.stdout.write(s);
   };
@@ -93,6 +99,7 @@ async function runScript(client: Client, script: string, output: OutputFormat): 
     }
     return 0;
   } finally {
+    clearInterval(keepAlive);
     process.off('SIGINT', onSigint);
   }
 }

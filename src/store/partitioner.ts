@@ -39,7 +39,27 @@ export function toPositive(n: number): number {
   return n & 0x7fffffff;
 }
 
+/** The partition Kafka's default partitioner picks for a non-null key. */
 export function partitionForKey(key: Uint8Array, numPartitions: number): number {
-  if (!(numPartitions >= 1)) throw new RangeError(`numPartitions must be >= 1, got ${numPartitions}`);
+  if (!Number.isInteger(numPartitions) || numPartitions < 1) throw new RangeError(`numPartitions must be a positive integer, got ${numPartitions}`);
   return toPositive(murmur2(key)) % numPartitions;
+}
+
+/** Picks the partition of the next null-key record of `topic`. */
+export type NullKeyChooser = (topic: string, numPartitions: number) => number;
+
+/**
+ * Round robin for null keys, per topic, as Kafka's pre-2.4 default partitioner did (a counter per
+ * topic starting at a random value). `start` gives each topic's first counter value: inject a
+ * seeded random for tests, or keep the default 0 for deterministic placement.
+ */
+export function roundRobinChooser(start: (topic: string) => number = () => 0): NullKeyChooser {
+  const counters = new Map<string, number>();
+  return (topic, numPartitions) => {
+    if (!Number.isInteger(numPartitions) || numPartitions < 1) throw new RangeError(`numPartitions must be a positive integer, got ${numPartitions}`);
+    const n = counters.get(topic) ?? toPositive(start(topic) | 0);
+    // Wrap like Kafka's AtomicInteger, kept positive.
+    counters.set(topic, toPositive(n + 1));
+    return n % numPartitions;
+  };
 }

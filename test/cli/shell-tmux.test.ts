@@ -35,7 +35,10 @@ function hasSession(session: string): boolean {
 }
 
 function type(session: string, text: string): void {
-  tmux('send-keys', '-t', session, '-l', text);
+  // tmux reads an argument's trailing ';' as its own command separator: send that one as hex.
+  const body = text.endsWith(';') ? text.slice(0, -1) : text;
+  tmux('send-keys', '-t', session, '-l', body);
+  if (body !== text) tmux('send-keys', '-t', session, '-H', '3b');
   tmux('send-keys', '-t', session, 'Enter');
 }
 

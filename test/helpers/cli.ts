@@ -20,9 +20,9 @@ export function tempDir(prefix = 'streamsql-test-'): string {
 
 /** Environment for a child: its own HOME so history and default data dirs never touch the user's. */
 export function childEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
   delete env.STREAMSQL_DATA_DIR;
-  return env;
+  return { ...env, ...extra };
 }
 
 export function startCli(args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {

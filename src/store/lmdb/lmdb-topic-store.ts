@@ -1,255 +1,555 @@
 /**
- * The integrated topic store on LMDB. One environment per data dir with three databases:
- *   meta     topic name → { id, config }
- *   records  [topicId, partition, offset] → encoded record (record-codec.ts)
- *   groups   [group, topic, partition] → next offset to read
+ * The integrated topic store on LMDB (lmdb-js). One environment per store dir, six databases:
+ *   topics      name → { id, config }            (ids are never reused, see deleteTopic)
+ *   partitions  [topicId, partition] → { start, end, time-index state }
+ *   records     record-key.ts binary key (topicId, partition, offset) → record-codec.ts bytes
+ *   timeIndex   binary key (topicId, partition, timestamp) → offset      (time-index.ts)
+ *   groups      [topicId, group] → [[partition, next offset], ...]
+ *   meta        'nextTopicId' → number; ['purge', topicId] → true while a deleted topic's data
+ *               is still being removed
  *
- * Durability: we open LMDB with overlappingSync off, so a write transaction's commit includes the
- * fsync; `append` resolves when its transaction has committed, hence an acknowledged record is on
- * disk and survives SIGKILL or power loss. Appends made in the same event turn share one
- * transaction (lmdb-js event-turn batching), which is our group commit.
+ * Durability. lmdb-js enables `overlappingSync` by default on Linux: a commit becomes visible and
+ * its promise resolves *before* the fsync, which runs while the next transaction is already being
+ * written. A SIGKILL then loses nothing (the OS page cache has the pages and lmdb-js trusts the
+ * newer meta page while the boot id is unchanged), but a power loss can lose commits whose
+ * promises already resolved — and readers could have seen (and forwarded) records that later
+ * vanish. We therefore open with `overlappingSync: false`: mdb_txn_commit syncs the data pages and
+ * then the meta page before the commit promise resolves, so "acknowledged" = "visible" = "on
+ * disk". The price is one fsync per transaction, which group commit amortises: every append call
+ * in the same event turn runs in the same write transaction (lmdb-js event-turn batching of
+ * `transaction` callbacks), so N concurrent producers cost one fsync, not N.
+ *
+ * Offsets are assigned inside the write transaction from the partition row, never from memory,
+ * so a failed or aborted transaction leaves no gap and concurrent appends cannot collide. Every
+ * transaction callback validates first and writes after, and reports failures as values: lmdb-js
+ * would commit the writes a callback made before it threw.
+ *
+ * Single writer process: the data-dir lock (../data-dir-lock.ts) makes this process the only
+ * writer, so the in-memory mirror of topics and offsets (for the synchronous methods) is exact.
  */
 import { open, type Database, type RootDatabase } from 'lmdb';
-import type {
-  AppendResult,
-  OffsetCommit,
-  PartitionWrite,
-  PartitionOffsets,
-  ProducerRecord,
-  StoredRecord,
-  TopicConfig,
-  TopicDescription,
-  TopicStore,
+import { validateTopic } from '../topic-config.js';
+import {
+  TopicStoreError,
+  type AppendResult,
+  type OffsetCommit,
+  type PartitionOffsets,
+  type PartitionWrite,
+  type ProducerRecord,
+  type StoredRecord,
+  type TopicConfig,
+  type TopicDescription,
+  type TopicStore,
 } from '../topic-store.js';
-import { TopicStoreError } from '../topic-store.js';
-import { decodeRecord, encodeRecord } from './record-codec.js';
+import { decodeRecord, decodeTimestamp, encodeRecord, MAX_ABS_VARINT } from './record-codec.js';
+import { offsetOfRecordKey, partitionStart, recordKey, timeIndexKey, topicStart } from './record-key.js';
+import { indexRecord, scanBounds, type TimeIndexState } from './time-index.js';
 
-/** Kafka's limit on topic names. */
-export const MAX_TOPIC_NAME_LENGTH = 249;
-export const MAX_PARTITIONS = 10_000;
-const LEGAL_TOPIC_NAME = /^[a-zA-Z0-9._-]+$/;
+/** Virtual address space reserved up front; LMDB grows the file as needed, not to this size. */
+export const INITIAL_MAP_SIZE = 2 ** 32;
+/** Most records one append / appendAtomic call may write (keeps a transaction bounded). */
+export const MAX_APPEND_RECORDS = 100_000;
+/** Most records one read returns, whatever maxRecords asks for. */
+export const MAX_READ_RECORDS = 100_000;
+/** Keys removed per transaction when deleting a topic or expiring records. */
+export const PURGE_CHUNK = 10_000;
+/** Records read per range request while scanning timestamps. */
+const TIMESTAMP_SCAN_CHUNK = 256;
 
-interface TopicMeta {
+export interface LmdbTopicStoreOptions {
+  /** Epoch ms; default timestamps of appended records and the retention cutoff. */
+  readonly clock?: () => number;
+}
+
+interface TopicRow {
   readonly id: number;
   readonly config: TopicConfig;
 }
 
-interface PartitionState {
-  start: number;
-  /** Next offset to assign (includes appends not yet committed). */
-  assigned: number;
-  /** Log end offset visible to readers (committed). */
-  end: number;
+interface PartitionRow extends TimeIndexState {
+  readonly start: number;
+  readonly end: number;
 }
 
-/** Keys of the meta db that are not topic names start with this (illegal in topic names). */
-const META_PREFIX = '\u0000';
-const NEXT_TOPIC_ID = `${META_PREFIX}nextTopicId`;
+type GroupRow = readonly (readonly [partition: number, offset: number])[];
 
-type RecordKey = [number, number, number];
+type Listener = (partition: number, endOffset: number) => void;
 
-export interface LmdbTopicStoreOptions {
-  readonly clock?: () => number;
+/** The in-memory mirror of one topic; changed only after the transaction that changed it committed. */
+interface LiveTopic {
+  readonly id: number;
+  readonly description: TopicDescription;
+  readonly partitions: { start: number; end: number }[];
+}
+
+interface EncodedWrite {
+  readonly topic: string;
+  readonly topicId: number;
+  readonly partition: number;
+  readonly records: readonly { readonly bytes: Uint8Array; readonly timestamp: number }[];
+}
+
+interface WriteOutcome {
+  readonly write: EncodedWrite;
+  readonly baseOffset: number;
+  readonly end: number;
+}
+
+type TxnResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TopicStoreError };
+
+const NEXT_TOPIC_ID = 'nextTopicId';
+const PURGE = 'purge';
+
+function unknownTopic(name: string): TopicStoreError {
+  return new TopicStoreError('UNKNOWN_TOPIC', `Topic '${name}' does not exist`);
 }
 
 export class LmdbTopicStore implements TopicStore {
-  private readonly topics = new Map<string, { meta: TopicMeta; partitions: PartitionState[] }>();
-  private readonly listeners = new Map<string, Set<(partition: number, endOffset: number) => void>>();
+  private readonly live = new Map<string, LiveTopic>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  /** Operations close() waits for. */
+  private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
-  private nextTopicId = 1;
 
   private constructor(
+    readonly path: string,
     private readonly root: RootDatabase,
-    private readonly meta: Database<TopicMeta, string>,
-    private readonly records: Database<Uint8Array, RecordKey>,
-    private readonly groups: Database<number, [string, string, number]>,
+    private readonly topics: Database<TopicRow, string>,
+    private readonly partitions: Database<PartitionRow, [number, number]>,
+    private readonly records: Database<Buffer, Buffer>,
+    private readonly timeIndex: Database<number, Buffer>,
+    private readonly groups: Database<GroupRow, [number, string]>,
+    private readonly meta: Database<number | boolean, string | [string, number]>,
     private readonly clock: () => number,
   ) {}
 
   static async open(dir: string, options: LmdbTopicStoreOptions = {}): Promise<LmdbTopicStore> {
-    const root = open({ path: dir, overlappingSync: false, compression: false, mapSize: 2 ** 34 });
-    const meta = root.openDB<TopicMeta, string>({ name: 'meta', encoding: 'msgpack' });
-    const records = root.openDB<Uint8Array, RecordKey>({ name: 'records', encoding: 'binary' });
-    const groups = root.openDB<number, [string, string, number]>({ name: 'groups', encoding: 'msgpack' });
-    const store = new LmdbTopicStore(root, meta, records, groups, options.clock ?? Date.now);
-    for (const { key, value } of meta.getRange({})) if (!key.startsWith(META_PREFIX)) store.topics.set(key, { meta: value, partitions: store.loadPartitions(value) });
-    const stored = (meta.get(NEXT_TOPIC_ID) as unknown as number | undefined) ?? 1;
-    store.nextTopicId = Math.max(stored, ...[...store.topics.values()].map((t) => t.meta.id + 1));
+    // overlappingSync off: see the header comment (durability).
+    const root = open({ path: dir, overlappingSync: false, mapSize: INITIAL_MAP_SIZE, maxDbs: 8, compression: false });
+    const store = new LmdbTopicStore(
+      dir,
+      root,
+      root.openDB<TopicRow, string>({ name: 'topics', encoding: 'msgpack' }),
+      root.openDB<PartitionRow, [number, number]>({ name: 'partitions', encoding: 'msgpack' }),
+      root.openDB<Buffer, Buffer>({ name: 'records', encoding: 'binary', keyEncoding: 'binary' }),
+      root.openDB<number, Buffer>({ name: 'timeIndex', encoding: 'msgpack', keyEncoding: 'binary' }),
+      root.openDB<GroupRow, [number, string]>({ name: 'groups', encoding: 'msgpack' }),
+      root.openDB<number | boolean, string | [string, number]>({ name: 'meta', encoding: 'msgpack' }),
+      options.clock ?? Date.now,
+    );
+    for (const { key: name, value: row } of store.topics.getRange({})) {
+      const partitions: { start: number; end: number }[] = [];
+      for (let p = 0; p < row.config.partitions; p++) {
+        const state = store.partitions.get([row.id, p]);
+        if (!state) throw new Error(`store corrupt: topic '${name}' has no row for partition ${p}`);
+        partitions.push({ start: state.start, end: state.end });
+      }
+      store.live.set(name, { id: row.id, description: describe(name, row.config), partitions });
+    }
+    // Finish deletions a crash interrupted; close() waits for them or they resume next time.
+    for (const key of store.meta.getKeys({ start: [PURGE, 0], end: [PURGE, Number.MAX_SAFE_INTEGER] })) {
+      if (Array.isArray(key) && typeof key[1] === 'number') void store.track(store.purgeTopicData(key[1]));
+    }
     return store;
   }
 
-  private loadPartitions(meta: TopicMeta): PartitionState[] {
-    const out: PartitionState[] = [];
-    for (let p = 0; p < meta.config.partitions; p++) {
-      let start = 0;
-      let end = 0;
-      for (const k of this.records.getKeys({ start: [meta.id, p, 0], end: [meta.id, p, Infinity], limit: 1 })) start = k[2];
-      for (const k of this.records.getKeys({ start: [meta.id, p, Infinity], end: [meta.id, p, -1], reverse: true, limit: 1 })) end = k[2] + 1;
-      if (end === 0) start = 0;
-      out.push({ start, assigned: end, end });
-    }
-    return out;
-  }
-
-  private check(): void {
-    if (this.closed) throw new TopicStoreError('STORE_CLOSED', 'the topic store is closed');
-  }
-
-  private topic(name: string): { meta: TopicMeta; partitions: PartitionState[] } {
-    this.check();
-    const t = this.topics.get(name);
-    if (!t) throw new TopicStoreError('UNKNOWN_TOPIC', `Topic '${name}' does not exist`);
-    return t;
-  }
-
-  private partition(name: string, partition: number): { meta: TopicMeta; state: PartitionState } {
-    const t = this.topic(name);
-    const state = t.partitions[partition];
-    if (!Number.isInteger(partition) || !state) {
-      throw new TopicStoreError('INVALID_PARTITION', `Topic '${name}' has no partition ${partition} (it has ${t.partitions.length})`);
-    }
-    return { meta: t.meta, state };
-  }
+  // ---------------------------------------------------------------- topics
 
   async createTopic(name: string, config: TopicConfig): Promise<TopicDescription> {
-    this.check();
-    if (name.length === 0 || name.length > MAX_TOPIC_NAME_LENGTH || !LEGAL_TOPIC_NAME.test(name) || name === '.' || name === '..') {
-      throw new TopicStoreError('INVALID_CONFIG', `Invalid topic name '${name}': use 1-${MAX_TOPIC_NAME_LENGTH} characters of [a-zA-Z0-9._-]`);
-    }
-    if (!Number.isInteger(config.partitions) || config.partitions < 1 || config.partitions > MAX_PARTITIONS) {
-      throw new TopicStoreError('INVALID_CONFIG', `partitions must be between 1 and ${MAX_PARTITIONS}, got ${config.partitions}`);
-    }
-    if (this.topics.has(name)) throw new TopicStoreError('TOPIC_EXISTS', `Topic '${name}' already exists`);
-    const id = this.nextTopicId++;
-    const meta: TopicMeta = { id, config: { ...config } };
-    // Reserve before awaiting so concurrent creates get distinct ids and names.
-    this.topics.set(name, { meta, partitions: Array.from({ length: config.partitions }, () => ({ start: 0, assigned: 0, end: 0 })) });
-    await this.root.transaction(() => {
-      this.meta.put(NEXT_TOPIC_ID, (id + 1) as unknown as TopicMeta);
-      this.meta.put(name, meta);
+    this.checkOpen();
+    validateTopic(name, config);
+    const frozen: TopicConfig = Object.freeze({
+      partitions: config.partitions,
+      replicationFactor: config.replicationFactor,
+      retentionMs: config.retentionMs,
+      cleanupPolicy: config.cleanupPolicy,
     });
-    return { name, config: meta.config };
+    const result = await this.track(
+      this.root.transaction((): TxnResult<number> => {
+        if (this.topics.get(name) !== undefined) {
+          return { ok: false, error: new TopicStoreError('TOPIC_EXISTS', `Topic '${name}' already exists`) };
+        }
+        const id = (this.meta.get(NEXT_TOPIC_ID) as number | undefined) ?? 1;
+        this.meta.put(NEXT_TOPIC_ID, id + 1);
+        this.topics.put(name, { id, config: frozen });
+        for (let p = 0; p < frozen.partitions; p++) {
+          this.partitions.put([id, p], { start: 0, end: 0, maxTimestamp: null, lastIndexedOffset: -1 });
+        }
+        return { ok: true, value: id };
+      }),
+    );
+    if (!result.ok) throw result.error;
+    const description = describe(name, frozen);
+    this.live.set(name, {
+      id: result.value,
+      description,
+      partitions: Array.from({ length: frozen.partitions }, () => ({ start: 0, end: 0 })),
+    });
+    return description;
   }
 
   describeTopic(name: string): TopicDescription | undefined {
-    this.check();
-    const t = this.topics.get(name);
-    return t ? { name, config: t.meta.config } : undefined;
+    this.checkOpen();
+    return this.live.get(name)?.description;
   }
 
   listTopics(): readonly TopicDescription[] {
-    this.check();
-    return [...this.topics].map(([name, t]) => ({ name, config: t.meta.config })).sort((a, b) => a.name.localeCompare(b.name));
+    this.checkOpen();
+    return [...this.live.values()].map((t) => t.description).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  /**
+   * Removes the topic's metadata and offsets in one transaction (so it is gone atomically), then
+   * its records in chunks of PURGE_CHUNK, so a huge topic does not make one huge transaction. The
+   * topic id is never reused, so a topic re-created under the same name cannot see old records;
+   * a crash mid-purge resumes at the next open.
+   */
   async deleteTopic(name: string): Promise<void> {
-    const t = this.topic(name);
-    this.topics.delete(name);
+    this.checkOpen();
+    const result = await this.track(
+      this.root.transaction((): TxnResult<number> => {
+        const row = this.topics.get(name);
+        if (row === undefined) return { ok: false, error: unknownTopic(name) };
+        this.topics.remove(name);
+        for (let p = 0; p < row.config.partitions; p++) this.partitions.remove([row.id, p]);
+        for (const key of [...this.groups.getKeys({ start: [row.id], end: [row.id + 1] })]) this.groups.remove(key);
+        this.meta.put([PURGE, row.id], true);
+        return { ok: true, value: row.id };
+      }),
+    );
+    if (!result.ok) throw result.error;
+    this.live.delete(name);
+    await this.track(this.purgeTopicData(result.value));
+  }
+
+  private async purgeTopicData(topicId: number): Promise<void> {
+    for (const db of [this.records, this.timeIndex] as const) {
+      for (;;) {
+        if (this.closed) return; // resumes at the next open
+        const removed = await this.root.transaction(() => {
+          // Copy the keys out before removing: lmdb-js may reuse key buffers while iterating.
+          const keys = Array.from(db.getKeys({ start: topicStart(topicId), end: topicStart(topicId + 1), limit: PURGE_CHUNK }), (k) =>
+            Buffer.from(k),
+          );
+          for (const k of keys) db.remove(k);
+          return keys.length;
+        });
+        if (removed < PURGE_CHUNK) break;
+      }
+    }
     await this.root.transaction(() => {
-      for (const key of this.records.getKeys({ start: [t.meta.id, 0, 0], end: [t.meta.id + 1, 0, 0] })) this.records.remove(key);
-      this.meta.remove(name);
+      this.meta.remove([PURGE, topicId]);
     });
   }
+
+  // ---------------------------------------------------------------- appends
 
   async append(topic: string, partition: number, records: readonly ProducerRecord[]): Promise<AppendResult> {
-    const { meta, state } = this.partition(topic, partition);
-    const baseOffset = state.assigned;
-    if (records.length === 0) return { partition, baseOffset };
-    state.assigned += records.length;
-    const now = this.clock();
-    const encoded = records.map((r) => encodeRecord(r, r.timestamp ?? now));
-    await this.root.transaction(() => {
-      for (let i = 0; i < encoded.length; i++) this.records.put([meta.id, partition, baseOffset + i], encoded[i]!);
-    });
-    // Transactions commit in order, so the end offset only moves forward.
-    if (baseOffset + records.length > state.end) state.end = baseOffset + records.length;
-    const ls = this.listeners.get(topic);
-    if (ls) for (const l of ls) l(partition, state.end);
-    return { partition, baseOffset };
+    this.checkOpen();
+    const write = this.encode({ topic, partition, records }, this.clock());
+    if (write.records.length === 0) return { partition, baseOffset: this.livePartition(topic, partition).end };
+    const [outcome] = await this.commitWrites([write], undefined);
+    return { partition, baseOffset: outcome!.baseOffset };
   }
 
   async appendAtomic(writes: readonly PartitionWrite[], commit?: OffsetCommit): Promise<readonly AppendResult[]> {
-    if (commit) this.topic(commit.topic);
+    this.checkOpen();
     const now = this.clock();
-    const planned = writes.map((w) => {
-      const { meta, state } = this.partition(w.topic, w.partition);
-      return { w, meta, state, encoded: w.records.map((r) => encodeRecord(r, r.timestamp ?? now)) };
-    });
-    // Assign offsets only after every write validated, so a bad partition assigns nothing.
-    const bases = planned.map((p) => {
-      const base = p.state.assigned;
-      p.state.assigned += p.encoded.length;
-      return base;
-    });
-    await this.root.transaction(() => {
-      planned.forEach((p, i) => {
-        for (let j = 0; j < p.encoded.length; j++) this.records.put([p.meta.id, p.w.partition, bases[i]! + j], p.encoded[j]!);
-      });
-      if (commit) for (const [part, o] of commit.offsets) this.groups.put([commit.group, commit.topic, part], o);
-    });
-    planned.forEach((p, i) => {
-      const end = bases[i]! + p.encoded.length;
-      if (end > p.state.end) p.state.end = end;
-    });
-    planned.forEach((p) => {
-      if (p.encoded.length === 0) return;
-      const ls = this.listeners.get(p.w.topic);
-      if (ls) for (const l of ls) l(p.w.partition, p.state.end);
-    });
-    return planned.map((p, i) => ({ partition: p.w.partition, baseOffset: bases[i]! }));
-  }
-
-  async read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<readonly StoredRecord[]> {
-    const { meta, state } = this.partition(topic, partition);
-    const from = Math.max(fromOffset, state.start);
-    if (from >= state.end || maxRecords <= 0) return [];
-    const out: StoredRecord[] = [];
-    for (const { key, value } of this.records.getRange({ start: [meta.id, partition, from], end: [meta.id, partition, state.end], limit: maxRecords })) {
-      const d = decodeRecord(value);
-      out.push({ partition, offset: key[2], timestamp: d.timestamp, key: d.key, value: d.value, headers: d.headers });
+    const encoded = writes.map((w) => this.encode(w, now));
+    const total = encoded.reduce((n, w) => n + w.records.length, 0);
+    if (total > MAX_APPEND_RECORDS) {
+      throw new TopicStoreError('INVALID_CONFIG', `cannot append ${total} records at once; the limit is ${MAX_APPEND_RECORDS}`);
     }
-    return out;
+    if (commit) this.validateCommit(commit);
+    const outcomes = await this.commitWrites(encoded, commit);
+    return outcomes.map((o) => ({ partition: o.write.partition, baseOffset: o.baseOffset }));
   }
 
-  offsets(topic: string, partition: number): PartitionOffsets {
-    const { state } = this.partition(topic, partition);
-    return { start: state.start, end: state.end };
-  }
-
-  async offsetForTimestamp(topic: string, partition: number, timestamp: number): Promise<number> {
-    const { meta, state } = this.partition(topic, partition);
-    for (const { key, value } of this.records.getRange({ start: [meta.id, partition, state.start], end: [meta.id, partition, state.end] })) {
-      if (decodeRecord(value).timestamp >= timestamp) return key[2];
+  /** Validates and encodes outside the write transaction, so the transaction stays short. */
+  private encode(w: PartitionWrite, now: number): EncodedWrite {
+    const live = this.livePartitionOf(w.topic, w.partition);
+    if (w.records.length > MAX_APPEND_RECORDS) {
+      throw new TopicStoreError('INVALID_CONFIG', `cannot append ${w.records.length} records at once; the limit is ${MAX_APPEND_RECORDS}`);
     }
-    return state.end;
-  }
-
-  async commitOffsets(group: string, topic: string, offsets: ReadonlyMap<number, number>): Promise<void> {
-    this.topic(topic);
-    await this.root.transaction(() => {
-      for (const [p, o] of offsets) this.groups.put([group, topic, p], o);
+    const records = w.records.map((r) => {
+      const timestamp = r.timestamp ?? now;
+      if (!Number.isSafeInteger(timestamp) || Math.abs(timestamp) > MAX_ABS_VARINT) {
+        throw new TopicStoreError('INVALID_CONFIG', `record timestamp must be an integer number of ms, got ${timestamp}`);
+      }
+      return { bytes: encodeRecord({ timestamp, key: r.key, value: r.value, headers: r.headers }), timestamp };
     });
+    return { topic: w.topic, topicId: live.topic.id, partition: w.partition, records };
   }
 
-  committedOffsets(group: string, topic: string): ReadonlyMap<number, number> {
-    this.topic(topic);
-    const out = new Map<number, number>();
-    for (const { key, value } of this.groups.getRange({ start: [group, topic, 0], end: [group, topic, Infinity] })) out.set(key[2], value);
-    return out;
+  /** One write transaction for all `writes` (and the offset commit); listeners run after it is durable. */
+  private async commitWrites(writes: readonly EncodedWrite[], commit: OffsetCommit | undefined): Promise<readonly WriteOutcome[]> {
+    const commitTopicId = commit ? this.liveTopic(commit.topic).id : undefined;
+    const result = await this.track(
+      this.root.transaction((): TxnResult<WriteOutcome[]> => {
+        // Validate everything first (a topic may have been deleted since the call), then write.
+        for (const w of writes) {
+          if (this.topics.get(w.topic)?.id !== w.topicId) return { ok: false, error: unknownTopic(w.topic) };
+        }
+        if (commit && this.topics.get(commit.topic)?.id !== commitTopicId) return { ok: false, error: unknownTopic(commit.topic) };
+        const outcomes = writes.map((w) => this.writeRecords(w));
+        if (commit) this.writeGroupOffsets(commitTopicId!, commit.group, commit.offsets);
+        return { ok: true, value: outcomes };
+      }),
+    );
+    if (!result.ok) throw result.error;
+    for (const o of result.value) {
+      const live = this.live.get(o.write.topic);
+      if (live?.id !== o.write.topicId) continue;
+      const p = live.partitions[o.write.partition]!;
+      if (o.end > p.end) p.end = o.end;
+    }
+    for (const o of result.value) {
+      if (o.write.records.length > 0) this.notify(o.write.topic, o.write.partition, o.end);
+    }
+    return result.value;
   }
 
-  onAppend(topic: string, listener: (partition: number, endOffset: number) => void): () => void {
+  /** Inside a write transaction: assigns offsets from the partition row and writes the records. */
+  private writeRecords(w: EncodedWrite): WriteOutcome {
+    const row = this.partitions.get([w.topicId, w.partition]);
+    if (!row) throw new Error(`store corrupt: no row for partition ${w.partition} of topic id ${w.topicId}`);
+    let index: TimeIndexState = row;
+    let offset = row.end;
+    for (const r of w.records) {
+      const next = indexRecord(index, offset, r.timestamp);
+      if (next.index) this.timeIndex.put(timeIndexKey(w.topicId, w.partition, r.timestamp), offset);
+      index = next.state;
+      this.records.put(recordKey(w.topicId, w.partition, offset), r.bytes as Buffer);
+      offset++;
+    }
+    this.partitions.put([w.topicId, w.partition], {
+      start: row.start,
+      end: offset,
+      maxTimestamp: index.maxTimestamp,
+      lastIndexedOffset: index.lastIndexedOffset,
+    });
+    return { write: w, baseOffset: row.end, end: offset };
+  }
+
+  private notify(topic: string, partition: number, end: number): void {
+    const set = this.listeners.get(topic);
+    if (!set) return;
+    for (const listener of [...set]) {
+      try {
+        listener(partition, end);
+      } catch (err) {
+        // The append is durable and must still be acknowledged; a throwing listener is a bug in
+        // the listener, so surface it as an uncaught error rather than swallow it.
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }
+
+  onAppend(topic: string, listener: Listener): () => void {
     let set = this.listeners.get(topic);
     if (!set) this.listeners.set(topic, (set = new Set()));
     set.add(listener);
     return () => {
       set.delete(listener);
+      if (set.size === 0 && this.listeners.get(topic) === set) this.listeners.delete(topic);
     };
   }
+
+  // ---------------------------------------------------------------- reads
+
+  async read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<readonly StoredRecord[]> {
+    this.checkOpen();
+    const { topic: live, state } = this.livePartitionOf(topic, partition);
+    if (!Number.isSafeInteger(fromOffset) || fromOffset < 0) throw new RangeError(`fromOffset must be a non-negative integer, got ${fromOffset}`);
+    if (!Number.isInteger(maxRecords) || maxRecords < 1) throw new RangeError(`maxRecords must be a positive integer, got ${maxRecords}`);
+    const from = Math.max(fromOffset, state.start);
+    if (from >= state.end) return [];
+    const out: StoredRecord[] = [];
+    const range = this.records.getRange({
+      start: recordKey(live.id, partition, from),
+      end: recordKey(live.id, partition, state.end),
+      limit: Math.min(maxRecords, MAX_READ_RECORDS),
+    });
+    for (const { key, value } of range) out.push(decodeRecord(value, partition, offsetOfRecordKey(key)));
+    return out;
+  }
+
+  offsets(topic: string, partition: number): PartitionOffsets {
+    this.checkOpen();
+    const { state } = this.livePartitionOf(topic, partition);
+    return { start: state.start, end: state.end };
+  }
+
+  async offsetForTimestamp(topic: string, partition: number, timestamp: number): Promise<number> {
+    this.checkOpen();
+    const { topic: live, state } = this.livePartitionOf(topic, partition);
+    if (Number.isNaN(timestamp)) throw new RangeError('timestamp must be a number, got NaN');
+    return this.firstOffsetAtOrAfter(live.id, partition, state.start, state.end, timestamp);
+  }
+
+  private firstOffsetAtOrAfter(topicId: number, partition: number, start: number, end: number, timestamp: number): number {
+    if (start >= end) return end;
+    const t = Math.max(-MAX_ABS_VARINT, Math.min(MAX_ABS_VARINT, Math.ceil(timestamp)));
+    const target = timeIndexKey(topicId, partition, t);
+    let atOrAbove: number | undefined;
+    for (const { value } of this.timeIndex.getRange({ start: target, end: partitionStart(topicId, partition + 1), limit: 1 })) atOrAbove = value;
+    let below: number | undefined;
+    const lowest = partitionStart(topicId, partition);
+    // Reverse from just below `target`: the first entry found is the last one with timestamp < t.
+    for (const { key, value } of this.timeIndex.getRange({ start: target, end: lowest, reverse: true, limit: 2 })) {
+      if (Buffer.compare(key, target) < 0) {
+        below = value;
+        break;
+      }
+    }
+    const bounds = scanBounds(start, end, below, atOrAbove);
+    if (bounds) {
+      for (let from = bounds.from; from <= bounds.to; from += TIMESTAMP_SCAN_CHUNK) {
+        const range = this.records.getRange({
+          start: recordKey(topicId, partition, from),
+          end: recordKey(topicId, partition, bounds.to + 1),
+          limit: TIMESTAMP_SCAN_CHUNK,
+        });
+        for (const { key, value } of range) if (decodeTimestamp(value) >= timestamp) return offsetOfRecordKey(key);
+      }
+    }
+    return atOrAbove !== undefined && atOrAbove >= start ? atOrAbove : end;
+  }
+
+  // ---------------------------------------------------------------- consumer groups
+
+  async commitOffsets(group: string, topic: string, offsets: ReadonlyMap<number, number>): Promise<void> {
+    this.checkOpen();
+    const commit = { group, topic, offsets };
+    this.validateCommit(commit);
+    await this.commitWrites([], commit);
+  }
+
+  committedOffsets(group: string, topic: string): ReadonlyMap<number, number> {
+    this.checkOpen();
+    const live = this.liveTopic(topic);
+    return new Map(this.groups.get([live.id, group]) ?? []);
+  }
+
+  private validateCommit(commit: OffsetCommit): void {
+    if (typeof commit.group !== 'string') throw new RangeError('group must be a string');
+    this.liveTopic(commit.topic);
+    for (const [p, o] of commit.offsets) {
+      this.livePartitionOf(commit.topic, p);
+      if (!Number.isSafeInteger(o) || o < 0) throw new RangeError(`committed offset must be a non-negative integer, got ${o}`);
+    }
+  }
+
+  /** Inside a write transaction: merges `offsets` into the group's row. */
+  private writeGroupOffsets(topicId: number, group: string, offsets: ReadonlyMap<number, number>): void {
+    const merged = new Map(this.groups.get([topicId, group]) ?? []);
+    for (const [p, o] of offsets) merged.set(p, o);
+    this.groups.put(
+      [topicId, group],
+      [...merged].sort((a, b) => a[0] - b[0]),
+    );
+  }
+
+  // ---------------------------------------------------------------- retention
+
+  /**
+   * cleanup.policy=delete: removes, per partition, the prefix of records older than retentionMs
+   * (the records before the first one whose timestamp >= now - retentionMs; like Kafka, a newer
+   * record keeps older ones after it alive) and advances the partition's start offset. Returns the
+   * number of records removed. Compaction (cleanup.policy=compact) is not implemented yet.
+   * The engine is expected to call this periodically; the store starts no timers itself.
+   */
+  async deleteExpiredRecords(): Promise<number> {
+    this.checkOpen();
+    const now = this.clock();
+    let removed = 0;
+    for (const [name, live] of [...this.live]) {
+      const { retentionMs, cleanupPolicy } = live.description.config;
+      if (cleanupPolicy !== 'delete' || retentionMs < 0) continue;
+      for (let p = 0; p < live.partitions.length; p++) {
+        const state = live.partitions[p]!;
+        const newStart = this.firstOffsetAtOrAfter(live.id, p, state.start, state.end, now - retentionMs);
+        removed += await this.track(this.truncatePrefix(name, live.id, p, newStart));
+      }
+    }
+    return removed;
+  }
+
+  private async truncatePrefix(topic: string, topicId: number, partition: number, newStart: number): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      if (this.closed) return removed;
+      const result = await this.root.transaction((): { start: number; removed: number } | undefined => {
+        if (this.topics.get(topic)?.id !== topicId) return undefined;
+        const row = this.partitions.get([topicId, partition])!;
+        const until = Math.min(newStart, row.start + PURGE_CHUNK, row.end);
+        if (until <= row.start) return undefined;
+        for (let o = row.start; o < until; o++) this.records.remove(recordKey(topicId, partition, o));
+        // Index entries are in offset order too (timestamps of entries increase with offsets).
+        const stale = [];
+        for (const { key, value } of this.timeIndex.getRange({ start: partitionStart(topicId, partition), end: partitionStart(topicId, partition + 1) })) {
+          if (value >= until) break;
+          stale.push(Buffer.from(key));
+        }
+        for (const k of stale) this.timeIndex.remove(k);
+        this.partitions.put([topicId, partition], { ...row, start: until });
+        return { start: until, removed: until - row.start };
+      });
+      if (!result) return removed;
+      removed += result.removed;
+      const live = this.live.get(topic);
+      if (live?.id === topicId) live.partitions[partition]!.start = result.start;
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    this.listeners.clear();
     await this.root.close();
   }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    const done = (): void => {
+      this.pending.delete(p);
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new TopicStoreError('STORE_CLOSED', `the topic store at ${this.path} is closed`);
+  }
+
+  private liveTopic(name: string): LiveTopic {
+    const t = this.live.get(name);
+    if (!t) throw unknownTopic(name);
+    return t;
+  }
+
+  private livePartitionOf(topic: string, partition: number): { topic: LiveTopic; state: { start: number; end: number } } {
+    const t = this.liveTopic(topic);
+    const state = Number.isInteger(partition) && partition >= 0 ? t.partitions[partition] : undefined;
+    if (!state) {
+      throw new TopicStoreError(
+        'INVALID_PARTITION',
+        `Topic '${topic}' has no partition ${partition}; it has ${t.partitions.length} (0..${t.partitions.length - 1})`,
+      );
+    }
+    return { topic: t, state };
+  }
+
+  private livePartition(topic: string, partition: number): { start: number; end: number } {
+    return this.livePartitionOf(topic, partition).state;
+  }
+}
+
+function describe(name: string, config: TopicConfig): TopicDescription {
+  return Object.freeze({ name, config });
 }

@@ -1,76 +1,147 @@
 /**
- * Binary layout of one stored record (a later issue replaces it with Kafka's RecordBatch v2):
- *   f64 timestamp | i32 keyLen (-1 = null) | key | i32 valueLen (-1 = null) | value |
- *   u16 headerCount | per header: u16 nameLen | name (UTF-8) | i32 valueLen (-1 = null) | value
+ * Binary layout of one stored record, modelled on the record of Kafka's RecordBatch v2 (which a
+ * later issue moves to, batch header and all). Integers are zigzag varints so small records stay
+ * small; a length of -1 means null.
+ *
+ *   u8 format (0) | varint timestamp | varint keyLen | key | varint valueLen | value |
+ *   varint headerCount | per header: varint nameLen | name (UTF-8) | varint valueLen | value
+ *
+ * Offset and partition are not stored: they are the record's LMDB key (record-key.ts).
  */
-import type { Header, ProducerRecord } from '../topic-store.js';
+import type { Header, StoredRecord } from '../topic-store.js';
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+export const RECORD_FORMAT_V0 = 0;
 
-export interface DecodedRecord {
+/** Timestamps and lengths must fit a zigzag varint computed with float arithmetic exactly. */
+export const MAX_ABS_VARINT = 2 ** 52 - 1;
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+export interface RecordToEncode {
   readonly timestamp: number;
   readonly key: Uint8Array | null;
   readonly value: Uint8Array | null;
-  readonly headers: readonly Header[];
+  readonly headers: readonly Header[] | undefined;
 }
 
-export function encodeRecord(r: ProducerRecord, timestamp: number): Uint8Array {
-  const headers = (r.headers ?? []).map(([k, v]) => [encoder.encode(k), v] as const);
-  let size = 8 + 4 + (r.key?.length ?? 0) + 4 + (r.value?.length ?? 0) + 2;
-  for (const [k, v] of headers) size += 2 + k.length + 4 + (v?.length ?? 0);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  let pos = 0;
-  view.setFloat64(pos, timestamp);
-  pos += 8;
-  const bytes = (b: Uint8Array | null): void => {
-    view.setInt32(pos, b === null ? -1 : b.length);
-    pos += 4;
-    if (b !== null) {
-      out.set(b, pos);
-      pos += b.length;
-    }
-  };
-  bytes(r.key);
-  bytes(r.value);
-  view.setUint16(pos, headers.length);
-  pos += 2;
-  for (const [k, v] of headers) {
-    view.setUint16(pos, k.length);
-    pos += 2;
-    out.set(k, pos);
-    pos += k.length;
-    bytes(v);
+function zigzag(n: number): number {
+  return n >= 0 ? n * 2 : -n * 2 - 1;
+}
+
+function varintSize(n: number): number {
+  let z = zigzag(n);
+  let size = 1;
+  while (z >= 128) {
+    z = Math.floor(z / 128);
+    size++;
   }
-  return out;
+  return size;
 }
 
-export function decodeRecord(buf: Uint8Array): DecodedRecord {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  let pos = 0;
-  const timestamp = view.getFloat64(pos);
-  pos += 8;
-  const bytes = (): Uint8Array | null => {
-    const len = view.getInt32(pos);
-    pos += 4;
+class Writer {
+  pos = 0;
+  constructor(readonly out: Uint8Array) {}
+
+  varint(n: number): void {
+    let z = zigzag(n);
+    while (z >= 128) {
+      this.out[this.pos++] = (z % 128) | 128;
+      z = Math.floor(z / 128);
+    }
+    this.out[this.pos++] = z;
+  }
+
+  bytes(b: Uint8Array | null): void {
+    if (b === null) {
+      this.varint(-1);
+      return;
+    }
+    this.varint(b.length);
+    this.out.set(b, this.pos);
+    this.pos += b.length;
+  }
+}
+
+class Reader {
+  pos = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  varint(): number {
+    let z = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.pos >= this.buf.length) throw new Error('corrupt record: truncated varint');
+      const b = this.buf[this.pos++]!;
+      z += (b & 127) * scale;
+      if (b < 128) break;
+      scale *= 128;
+      if (scale > 2 ** 56) throw new Error('corrupt record: varint too long');
+    }
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+  }
+
+  /** A view into the (already copied) record buffer. */
+  bytes(): Uint8Array | null {
+    const len = this.varint();
     if (len < 0) return null;
-    // Copy: LMDB may reuse the buffer it handed us.
-    const b = buf.slice(pos, pos + len);
-    pos += len;
+    if (this.pos + len > this.buf.length) throw new Error('corrupt record: length past end');
+    const b = this.buf.subarray(this.pos, this.pos + len);
+    this.pos += len;
     return b;
-  };
-  const key = bytes();
-  const value = bytes();
-  const n = view.getUint16(pos);
-  pos += 2;
+  }
+}
+
+const bytesSize = (b: Uint8Array | null): number => (b === null ? 1 : varintSize(b.length) + b.length);
+
+export function encodeRecord(r: RecordToEncode): Uint8Array {
+  const headers = (r.headers ?? []).map(([name, value]) => [utf8Encoder.encode(name), value] as const);
+  let size = 1 + varintSize(r.timestamp) + bytesSize(r.key) + bytesSize(r.value) + varintSize(headers.length);
+  for (const [name, value] of headers) size += bytesSize(name) + bytesSize(value);
+  const w = new Writer(new Uint8Array(size));
+  w.out[w.pos++] = RECORD_FORMAT_V0;
+  w.varint(r.timestamp);
+  w.bytes(r.key);
+  w.bytes(r.value);
+  w.varint(headers.length);
+  for (const [name, value] of headers) {
+    w.bytes(name);
+    w.bytes(value);
+  }
+  if (w.pos !== size) throw new Error(`record size mismatch: ${w.pos} != ${size}`);
+  return w.out;
+}
+
+function checkFormat(buf: Uint8Array): void {
+  if (buf[0] !== RECORD_FORMAT_V0) throw new Error(`corrupt record: unknown format ${buf[0]}`);
+}
+
+/** Only the timestamp, for scans (offsetForTimestamp, retention) that need nothing else. */
+export function decodeTimestamp(buf: Uint8Array): number {
+  checkFormat(buf);
+  const r = new Reader(buf);
+  r.pos = 1;
+  return r.varint();
+}
+
+/**
+ * Decodes a record. The bytes are copied once (LMDB may hand out a reused buffer) and key, value
+ * and header values are views into that copy.
+ */
+export function decodeRecord(stored: Uint8Array, partition: number, offset: number): StoredRecord {
+  checkFormat(stored);
+  const r = new Reader(new Uint8Array(stored));
+  r.pos = 1;
+  const timestamp = r.varint();
+  const key = r.bytes();
+  const value = r.bytes();
+  const n = r.varint();
   const headers: Header[] = [];
   for (let i = 0; i < n; i++) {
-    const klen = view.getUint16(pos);
-    pos += 2;
-    const k = decoder.decode(buf.subarray(pos, pos + klen));
-    pos += klen;
-    headers.push([k, bytes()]);
+    const name = r.bytes();
+    if (name === null) throw new Error('corrupt record: null header name');
+    headers.push([utf8Decoder.decode(name), r.bytes()]);
   }
-  return { timestamp, key, value, headers };
+  if (r.pos !== r.buf.length) throw new Error('corrupt record: trailing bytes');
+  return { partition, offset, timestamp, key, value, headers };
 }

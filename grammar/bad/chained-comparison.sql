@@ -1,0 +1,2 @@
+--fail=2:29: Syntax error at or near '='
+SELECT * FROM t WHERE a = b = c;

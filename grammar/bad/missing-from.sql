@@ -1,0 +1,2 @@
+--fail=2:9: Syntax error at or near ';'
+SELECT a;

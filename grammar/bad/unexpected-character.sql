@@ -1,0 +1,2 @@
+--fail=2:10: Unexpected character '#'
+SELECT a # b FROM t;

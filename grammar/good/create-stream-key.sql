@@ -1,0 +1,2 @@
+CREATE STREAM orders (id INT KEY, amount DOUBLE, note STRING)
+  WITH (KAFKA_TOPIC = 'orders', VALUE_FORMAT = 'JSON', PARTITIONS = 3);

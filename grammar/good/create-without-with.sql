@@ -1,0 +1,1 @@
+CREATE STREAM bare (a INT, b STRING);

@@ -1,0 +1,3 @@
+DESCRIBE pageviews;
+DESCRIBE EXTENDED pageviews;
+describe `Mixed`;

@@ -1,0 +1,2 @@
+SELECT * FROM t WHERE a BETWEEN 1 AND 10 AND b NOT BETWEEN c - 1 AND c + 1
+  AND d IN (1, 2, 3) AND e NOT IN ('x', 'y');

@@ -1,0 +1,1 @@
+SELECT * FROM t WHERE name LIKE 'a%' AND name NOT LIKE '%b' AND code LIKE 'x!%%' ESCAPE '!';

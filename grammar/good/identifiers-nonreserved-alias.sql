@@ -1,0 +1,1 @@
+SELECT a AS key, b value, c AS timestamp FROM events AS source WHERE source.key = 'x';

@@ -1,0 +1,5 @@
+PRINT 'pageviews';
+PRINT pageviews FROM BEGINNING;
+PRINT 'MixedCaseTopic' FROM BEGINNING INTERVAL 2 LIMIT 10;
+PRINT `other-topic` LIMIT 1;
+PRINT events INTERVAL 5;

@@ -1,0 +1,2 @@
+RUN SCRIPT '/tmp/setup.sql';
+RUN SCRIPT 'relative/path with spaces.sql';

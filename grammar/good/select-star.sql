@@ -1,0 +1,2 @@
+SELECT * FROM pageviews EMIT CHANGES;
+SELECT * FROM users;

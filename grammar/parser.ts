@@ -1,0 +1,696 @@
+/**
+ * The CstParser of streamsql's SQL dialect: grammar only, no semantic actions (Chevrotain
+ * tutorial style). src/sql/ turns the CST into the AST. Rule structure follows ksqlDB's
+ * SqlBase.g4; expression precedence is one rule per level, lowest first:
+ *   OR < AND < NOT < predicate (comparison, IS NULL, LIKE, BETWEEN, IN) < || < + - < * / %
+ *   < unary + - < postfix ([i], ->f) < primary.
+ * Left-recursion is written as repetition; the AST builder folds the repeated operands left.
+ *
+ * One instance (`sqlParser`) is built at module load and reused: building runs Chevrotain's
+ * grammar self-analysis, which is far too slow to repeat per statement.
+ */
+import { createToken, CstParser, EOF, Lexer, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
+import * as T from './lexer.js';
+
+/** Chevrotain lookahead depth; 3 tells `a.*` from `a.b`, 3 tells `IF NOT EXISTS` from a table named IF. */
+const MAX_LOOKAHEAD = 4;
+
+class SqlParser extends CstParser {
+  constructor(errorMessageProvider: IParserErrorMessageProvider) {
+    super(T.allTokens, {
+      maxLookahead: MAX_LOOKAHEAD,
+      nodeLocationTracking: 'onlyOffset',
+      recoveryEnabled: false,
+      errorMessageProvider,
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /**
+   * The entry rule: one statement and its `;` (optional on the last statement of a script).
+   * parse.ts hands in one statement's tokens at a time, so an error names the `;` it stopped at.
+   */
+  singleStatement = this.RULE('singleStatement', () => {
+    this.SUBRULE(this.statement);
+    this.OPTION(() => this.CONSUME(T.Semicolon));
+  });
+
+  statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.query) },
+      { ALT: () => this.SUBRULE(this.createSource) },
+      { ALT: () => this.SUBRULE(this.dropSource) },
+      { ALT: () => this.SUBRULE(this.insertValues) },
+      { ALT: () => this.SUBRULE(this.showStatement) },
+      { ALT: () => this.SUBRULE(this.describeStatement) },
+      { ALT: () => this.SUBRULE(this.setProperty) },
+      { ALT: () => this.SUBRULE(this.unsetProperty) },
+      { ALT: () => this.SUBRULE(this.defineVariable) },
+      { ALT: () => this.SUBRULE(this.undefineVariable) },
+      { ALT: () => this.SUBRULE(this.runScript) },
+      { ALT: () => this.SUBRULE(this.printTopic) },
+    ]);
+  });
+
+  createSource = this.RULE('createSource', () => {
+    this.CONSUME(T.Create);
+    this.OPTION(() => {
+      this.CONSUME(T.Or);
+      this.CONSUME(T.Replace);
+    });
+    this.OPTION2(() => this.CONSUME(T.Source));
+    this.SUBRULE(this.sourceType);
+    this.OPTION3(() => {
+      this.CONSUME(T.If);
+      this.CONSUME(T.Not);
+      this.CONSUME(T.Exists);
+    });
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.OPTION4(() => this.SUBRULE(this.tableElements));
+    this.OPTION5(() => {
+      this.CONSUME(T.With);
+      this.SUBRULE(this.tableProperties);
+    });
+  });
+
+  sourceType = this.RULE('sourceType', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Stream) }, { ALT: () => this.CONSUME(T.Table) }]);
+  });
+
+  tableElements = this.RULE('tableElements', () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.tableElement) });
+    this.CONSUME(T.RParen);
+  });
+
+  tableElement = this.RULE('tableElement', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.SUBRULE(this.type);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Primary));
+      this.CONSUME(T.Key);
+    });
+  });
+
+  tableProperties = this.RULE('tableProperties', () => {
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.tableProperty) });
+    this.CONSUME(T.RParen);
+  });
+
+  tableProperty = this.RULE('tableProperty', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'name' }) },
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'quotedName' }) },
+    ]);
+    this.CONSUME(T.Eq);
+    this.SUBRULE(this.constant);
+  });
+
+  dropSource = this.RULE('dropSource', () => {
+    this.CONSUME(T.Drop);
+    this.SUBRULE(this.sourceType);
+    this.OPTION(() => {
+      this.CONSUME(T.If);
+      this.CONSUME(T.Exists);
+    });
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.OPTION2(() => {
+      this.CONSUME(T.Delete);
+      this.CONSUME(T.Topic);
+    });
+  });
+
+  insertValues = this.RULE('insertValues', () => {
+    this.CONSUME(T.Insert);
+    this.CONSUME(T.Into);
+    this.SUBRULE(this.identifier, { LABEL: 'target' });
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.identifier, { LABEL: 'columns' }) });
+      this.CONSUME(T.RParen);
+    });
+    this.CONSUME(T.Values);
+    this.CONSUME2(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }) });
+    this.CONSUME2(T.RParen);
+  });
+
+  query = this.RULE('query', () => {
+    this.CONSUME(T.Select);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.selectItem) });
+    this.CONSUME(T.From);
+    this.SUBRULE(this.relation);
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expression, { LABEL: 'where' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Emit);
+      this.CONSUME(T.Changes);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Limit);
+      this.SUBRULE(this.signedNumber, { LABEL: 'limit' });
+    });
+  });
+
+  selectItem = this.RULE('selectItem', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Star) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.identifier, { LABEL: 'source' });
+          this.CONSUME(T.Dot);
+          this.CONSUME2(T.Star);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.expression);
+          this.OPTION(() => {
+            this.OPTION2(() => this.CONSUME(T.As));
+            this.SUBRULE2(this.identifier, { LABEL: 'alias' });
+          });
+        },
+      },
+    ]);
+  });
+
+  relation = this.RULE('relation', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    // EMIT is non-reserved, so `FROM t EMIT CHANGES` would otherwise read EMIT as an alias.
+    this.OPTION({
+      GATE: () => !(this.LA(1).tokenType === T.Emit && this.LA(2).tokenType === T.Changes),
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(T.As));
+        this.SUBRULE2(this.identifier, { LABEL: 'alias' });
+      },
+    });
+  });
+
+  showStatement = this.RULE('showStatement', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Show) }, { ALT: () => this.CONSUME(T.List) }]);
+    this.OR2([
+      { ALT: () => this.CONSUME(T.Streams, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Tables, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Topics, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Queries, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Properties, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Functions, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Variables, { LABEL: 'what' }) },
+    ]);
+    this.OPTION(() => this.CONSUME(T.Extended));
+  });
+
+  describeStatement = this.RULE('describeStatement', () => {
+    this.CONSUME(T.Describe);
+    // ksqlDB writes `DESCRIBE name EXTENDED`; `DESCRIBE EXTENDED name` is accepted too.
+    this.OPTION(() => this.CONSUME(T.Extended));
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.OPTION2(() => this.CONSUME2(T.Extended));
+  });
+
+  setProperty = this.RULE('setProperty', () => {
+    this.CONSUME(T.Set);
+    this.CONSUME(T.StringLiteral, { LABEL: 'name' });
+    this.CONSUME(T.Eq);
+    this.CONSUME2(T.StringLiteral, { LABEL: 'value' });
+  });
+
+  unsetProperty = this.RULE('unsetProperty', () => {
+    this.CONSUME(T.Unset);
+    this.CONSUME(T.StringLiteral, { LABEL: 'name' });
+  });
+
+  defineVariable = this.RULE('defineVariable', () => {
+    this.CONSUME(T.Define);
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.CONSUME(T.Eq);
+    this.CONSUME(T.StringLiteral, { LABEL: 'value' });
+  });
+
+  undefineVariable = this.RULE('undefineVariable', () => {
+    this.CONSUME(T.Undefine);
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+  });
+
+  runScript = this.RULE('runScript', () => {
+    this.CONSUME(T.Run);
+    this.CONSUME(T.Script);
+    this.CONSUME(T.StringLiteral, { LABEL: 'path' });
+  });
+
+  printTopic = this.RULE('printTopic', () => {
+    this.CONSUME(T.Print);
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'quotedTopic' }) },
+      { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'topic' }) },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.From);
+      this.CONSUME(T.Beginning);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Interval);
+      this.SUBRULE(this.signedNumber, { LABEL: 'interval' });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Limit);
+      this.SUBRULE2(this.signedNumber, { LABEL: 'limit' });
+    });
+  });
+
+  // ---------------------------------------------------------------- types
+
+  type = this.RULE('type', () => {
+    this.OR([
+      {
+        GATE: () => this.LA(2).tokenType === T.Lt,
+        ALT: () => {
+          this.CONSUME(T.ArrayKw);
+          this.CONSUME(T.Lt);
+          this.SUBRULE(this.type, { LABEL: 'element' });
+          this.CONSUME(T.Gt);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
+        GATE: () => this.LA(2).tokenType === T.Lt,
+        ALT: () => {
+          this.CONSUME(T.MapKw);
+          this.CONSUME2(T.Lt);
+          this.SUBRULE2(this.type, { LABEL: 'key' });
+          this.CONSUME(T.Comma);
+          this.SUBRULE3(this.type, { LABEL: 'value' });
+          this.CONSUME2(T.Gt);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
+        GATE: () => this.LA(2).tokenType === T.Lt,
+        ALT: () => {
+          this.CONSUME(T.Struct);
+          this.CONSUME3(T.Lt);
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.structFieldType) });
+          this.CONSUME3(T.Gt);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
+        // `STRUCT<>` lexes as STRUCT followed by the `<>` operator.
+        GATE: () => this.LA(2).tokenType === T.Neq,
+        ALT: () => {
+          this.CONSUME2(T.Struct);
+          this.CONSUME(T.Neq, { LABEL: 'emptyStruct' });
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      {
+        GATE: () => this.LA(2).tokenType === T.LParen,
+        ALT: () => {
+          this.CONSUME(T.DecimalKw);
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.signedNumber, { LABEL: 'precision' });
+          this.CONSUME2(T.Comma);
+          this.SUBRULE2(this.signedNumber, { LABEL: 'scale' });
+          this.CONSUME(T.RParen);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'name' }), IGNORE_AMBIGUITIES: true },
+    ]);
+  });
+
+  structFieldType = this.RULE('structFieldType', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.SUBRULE(this.type);
+  });
+
+  // ---------------------------------------------------------------- expressions
+
+  expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpression);
+  });
+
+  orExpression = this.RULE('orExpression', () => {
+    this.SUBRULE(this.andExpression, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpression, { LABEL: 'operands' });
+    });
+  });
+
+  andExpression = this.RULE('andExpression', () => {
+    this.SUBRULE(this.notExpression, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpression, { LABEL: 'operands' });
+    });
+  });
+
+  notExpression = this.RULE('notExpression', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpression);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.predicated) },
+    ]);
+  });
+
+  /** A value expression with at most one predicate: ksqlDB rejects `a = b = c`. */
+  predicated = this.RULE('predicated', () => {
+    this.SUBRULE(this.concatExpression, { LABEL: 'operand' });
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.ComparisonOperator);
+            this.SUBRULE2(this.concatExpression, { LABEL: 'right' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Is);
+            this.OPTION2(() => this.CONSUME(T.Not));
+            this.CONSUME(T.Null);
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION3(() => this.CONSUME2(T.Not));
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME(T.Between);
+                  this.SUBRULE3(this.concatExpression, { LABEL: 'low' });
+                  this.CONSUME(T.And);
+                  this.SUBRULE4(this.concatExpression, { LABEL: 'high' });
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(T.Like);
+                  this.SUBRULE5(this.concatExpression, { LABEL: 'pattern' });
+                  this.OPTION4(() => {
+                    this.CONSUME(T.Escape);
+                    this.CONSUME(T.StringLiteral, { LABEL: 'escape' });
+                  });
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME(T.In);
+                  this.CONSUME(T.LParen);
+                  this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'list' }) });
+                  this.CONSUME(T.RParen);
+                },
+              },
+            ]);
+          },
+        },
+      ]);
+    });
+  });
+
+  concatExpression = this.RULE('concatExpression', () => {
+    this.SUBRULE(this.additiveExpression, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.Concat);
+      this.SUBRULE2(this.additiveExpression, { LABEL: 'operands' });
+    });
+  });
+
+  additiveExpression = this.RULE('additiveExpression', () => {
+    this.SUBRULE(this.multiplicativeExpression, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.AdditiveOperator);
+      this.SUBRULE2(this.multiplicativeExpression, { LABEL: 'operands' });
+    });
+  });
+
+  multiplicativeExpression = this.RULE('multiplicativeExpression', () => {
+    this.SUBRULE(this.unaryExpression, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(T.MultiplicativeOperator);
+      this.SUBRULE2(this.unaryExpression, { LABEL: 'operands' });
+    });
+  });
+
+  unaryExpression = this.RULE('unaryExpression', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.AdditiveOperator);
+          this.SUBRULE(this.unaryExpression);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.postfixExpression) },
+    ]);
+  });
+
+  postfixExpression = this.RULE('postfixExpression', () => {
+    this.SUBRULE(this.primaryExpression);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            this.SUBRULE(this.expression, { LABEL: 'index' });
+            this.CONSUME(T.RBracket);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Arrow);
+            this.SUBRULE(this.identifier, { LABEL: 'field' });
+          },
+        },
+      ]);
+    });
+  });
+
+  primaryExpression = this.RULE('primaryExpression', () => {
+    // Two tokens decide: `MAP(` commits to the constructor, so `MAP('a' 1)` reports the missing
+    // `:=` instead of backing off to a column named MAP.
+    this.OR({
+      MAX_LOOKAHEAD: 2,
+      DEF: [
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.SUBRULE(this.caseExpression) },
+      { ALT: () => this.SUBRULE(this.castExpression) },
+      // ARRAY[, MAP( and STRUCT( are constructors even though ARRAY, MAP and STRUCT are also
+      // valid identifiers (as in ksqlDB): the constructor alternatives come first and win.
+      { ALT: () => this.SUBRULE(this.arrayConstructor), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.mapConstructor), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.structConstructor), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.functionCall), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.columnReference), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.parenthesized) },
+      ],
+    });
+  });
+
+  /** A literal in an expression; a leading minus is a unary operator there (the AST folds it). */
+  literal = this.RULE('literal', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Null) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.IntegerLiteral) },
+      { ALT: () => this.CONSUME(T.DecimalLiteral) },
+      { ALT: () => this.CONSUME(T.DoubleLiteral) },
+    ]);
+  });
+
+  /** A literal outside expressions (WITH property values): numbers may carry a minus. */
+  constant = this.RULE('constant', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Null) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.signedNumber) },
+    ]);
+  });
+
+  /** ksqlDB's `number`: an optional minus belongs to the literal (so INT_MIN is one literal). */
+  signedNumber = this.RULE('signedNumber', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OR([
+      { ALT: () => this.CONSUME(T.IntegerLiteral) },
+      { ALT: () => this.CONSUME(T.DecimalLiteral) },
+      { ALT: () => this.CONSUME(T.DoubleLiteral) },
+    ]);
+  });
+
+  caseExpression = this.RULE('caseExpression', () => {
+    this.CONSUME(T.Case);
+    this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'operand' }));
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.whenClause));
+    this.OPTION2(() => {
+      this.CONSUME(T.Else);
+      this.SUBRULE2(this.expression, { LABEL: 'else' });
+    });
+    this.CONSUME(T.End);
+  });
+
+  whenClause = this.RULE('whenClause', () => {
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression, { LABEL: 'when' });
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+  });
+
+  castExpression = this.RULE('castExpression', () => {
+    this.CONSUME(T.Cast);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.As);
+    this.SUBRULE(this.type);
+    this.CONSUME(T.RParen);
+  });
+
+  arrayConstructor = this.RULE('arrayConstructor', () => {
+    this.CONSUME(T.ArrayKw);
+    this.CONSUME(T.LBracket);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'items' }) });
+    this.CONSUME(T.RBracket);
+  });
+
+  mapConstructor = this.RULE('mapConstructor', () => {
+    this.CONSUME(T.MapKw);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.SUBRULE(this.expression, { LABEL: 'keys' });
+        this.CONSUME(T.Assign);
+        this.SUBRULE2(this.expression, { LABEL: 'values' });
+      },
+    });
+    this.CONSUME(T.RParen);
+  });
+
+  structConstructor = this.RULE('structConstructor', () => {
+    this.CONSUME(T.Struct);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.SUBRULE(this.identifier, { LABEL: 'names' });
+        this.CONSUME(T.Assign);
+        this.SUBRULE(this.expression, { LABEL: 'values' });
+      },
+    });
+    this.CONSUME(T.RParen);
+  });
+
+  functionCall = this.RULE('functionCall', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.CONSUME(T.LParen);
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star) },
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(T.Distinct));
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'args' }) });
+          },
+        },
+      ]);
+    });
+    this.CONSUME(T.RParen);
+  });
+
+  columnReference = this.RULE('columnReference', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'parts' });
+    this.OPTION(() => {
+      this.CONSUME(T.Dot);
+      this.SUBRULE2(this.identifier, { LABEL: 'parts' });
+    });
+  });
+
+  parenthesized = this.RULE('parenthesized', () => {
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.RParen);
+  });
+
+  identifier = this.RULE('identifier', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.BacktickIdentifier) },
+      { ALT: () => this.CONSUME(T.QuotedIdentifier) },
+      { ALT: () => this.CONSUME(T.NonReserved) },
+    ]);
+  });
+}
+
+// ---------------------------------------------------------------- error messages
+
+/** Most alternatives listed in an "expected" message before it is cut short with `...`. */
+export const MAX_EXPECTED_IN_MESSAGE = 6;
+
+/** How a token is named in messages: its text for the offending token, its label for expectations. */
+export function describeActual(token: IToken): string {
+  return token.tokenType === EOF ? 'end of input' : `'${token.image}'`;
+}
+
+function tokenLabel(t: TokenType): string {
+  if (t === EOF) return 'end of input';
+  return t.LABEL ?? t.name;
+}
+
+/** Short, de-duplicated list: `FROM`, `FROM or ','`, `one of A, B, C, ...`. */
+export function formatExpected(types: readonly TokenType[]): string {
+  const labels = [...new Set(types.map(tokenLabel))];
+  if (labels.length === 1) return labels[0]!;
+  const shown = labels.slice(0, MAX_EXPECTED_IN_MESSAGE);
+  const more = labels.length > shown.length ? ', ...' : '';
+  if (labels.length === 2) return `${shown[0]} or ${shown[1]}`;
+  return `one of ${shown.join(', ')}${more}`;
+}
+
+/** Tokens that can start an expression; an "expected" list containing all of them says `expression`. */
+let expressionStarts: ReadonlySet<TokenType> | undefined;
+
+function summarizeExpected(expected: readonly TokenType[]): TokenType[] {
+  expressionStarts ??= new Set(sqlParser.computeContentAssist('expression', []).map((p) => p.nextTokenType));
+  const starts = expressionStarts;
+  // ARRAY, MAP, STRUCT may appear only as their category NonReserved in Chevrotain's paths.
+  const covered = (t: TokenType): boolean => expected.includes(t) || (t.CATEGORIES ?? []).some((c) => expected.includes(c));
+  if (starts.size === 0 || ![...starts].every(covered)) return [...expected];
+  const rest = expected.filter((t) => !starts.has(t));
+  const firstStart = expected.findIndex((t) => starts.has(t));
+  rest.splice(Math.min(firstStart, rest.length), 0, EXPRESSION);
+  return rest;
+}
+
+/** A stand-in token type (never lexed), only for naming "an expression" in messages. */
+const EXPRESSION = createToken({ name: 'Expression', pattern: Lexer.NA, label: 'expression' });
+
+export function syntaxErrorMessage(actual: IToken, given: readonly TokenType[]): string {
+  const expected = summarizeExpected(given);
+  const where = actual.tokenType === EOF ? 'Syntax error at end of input' : `Syntax error at or near ${describeActual(actual)}`;
+  return expected.length > 0 ? `${where}: expected ${formatExpected(expected)}` : where;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => syntaxErrorMessage(actual, [expected]),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => syntaxErrorMessage(firstRedundant, []),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
+    syntaxErrorMessage(actual[0]!, expectedPathsPerAlt.flat().map((path) => path[0]!).filter(Boolean)),
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
+    syntaxErrorMessage(actual[0]!, expectedIterationPaths.map((path) => path[0]!).filter(Boolean)),
+};
+
+/** The one parser instance (see the file comment). Not re-entrant: parse one input at a time. */
+export const sqlParser = new SqlParser(messages);
+export type { SqlParser };

@@ -1,0 +1,70 @@
+/**
+ * One streaming QTT case: statements, then input records, then (once persistent queries have
+ * settled) the output topics and `post` conditions. A case that expects an exception passes when
+ * a statement fails with a message containing the expected one.
+ */
+import type { Diagnostic } from '../sql/diagnostic.js';
+import type { CaseEnv, StatementRun } from './case-env.js';
+import { failed, passed, type CaseOutcome } from './outcome.js';
+import type { QttCase, QttExpectedException } from './qtt-case.js';
+import { waitUntilSettled } from './settle.js';
+import { verifyOutputs } from './verify-outputs.js';
+import { verifyPost } from './verify-post.js';
+
+/** How long one statement may run before the case fails (a push query in a QTT script never ends). */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
+/** Statements that start a persistent query, after which the runner must wait for output. */
+const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
+
+export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome> {
+  const setup = await prepare(c, env);
+  if (setup) return setup;
+  for (let i = 0; i < c.statements.length; i++) {
+    const stmt = c.statements[i]!;
+    const run = await runWithTimeout(env, stmt, STATEMENT_TIMEOUT_MS);
+    if (run.timedOut) return failed(`statement ${i + 1} did not finish within ${STATEMENT_TIMEOUT_MS} ms: ${stmt}`);
+    if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
+  }
+  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
+  await env.produce(c.inputs, c.topics);
+  if (c.statements.some((s) => PERSISTENT_QUERY.test(s))) {
+    const groups = await env.persistentQueryIds();
+    await waitUntilSettled(env.engine.store, () => groups);
+  }
+  const outputProblem = await verifyOutputs(c.outputs, (t) => env.readTopic(t), env.engine.catalog, c.topics);
+  if (outputProblem) return failed(outputProblem);
+  if (c.post) {
+    const postProblem = verifyPost(c.post, env.engine.catalog, env.engine.store);
+    if (postProblem) return failed(postProblem);
+  }
+  return passed;
+}
+
+/** Properties (auto.offset.reset defaults to earliest: QTT feeds input after the queries start) and topics. */
+export async function prepare(c: QttCase, env: CaseEnv): Promise<CaseOutcome | undefined> {
+  const props = new Map<string, string>([['auto.offset.reset', 'earliest'], ...c.properties]);
+  for (const [name, value] of props) {
+    const error = await env.setProperty(name, value);
+    if (error) return failed(`cannot set property ${name}=${value}: ${error.message}`);
+  }
+  await env.createTopics(c.topics);
+  return undefined;
+}
+
+/** QTT compares the message as a substring; the Java exception type is not comparable to our codes. */
+export function expectedErrorOutcome(error: Diagnostic, expected: QttExpectedException): CaseOutcome {
+  if (expected.message === undefined || error.message.includes(expected.message)) return passed;
+  return failed(`expected an error containing "${expected.message}" but got "${error.message}"`);
+}
+
+export async function runWithTimeout(env: CaseEnv, sql: string, timeoutMs: number): Promise<StatementRun & { timedOut: boolean }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const run = await env.run(sql, controller.signal);
+    return { ...run, timedOut: controller.signal.aborted };
+  } finally {
+    clearTimeout(timer);
+  }
+}

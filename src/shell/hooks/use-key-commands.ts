@@ -1,0 +1,24 @@
+/** Turns key presses into reducer actions through the binding table; typing and pastes insert text. */
+import { useInput } from 'ink';
+import { useCallback, type Dispatch } from 'react';
+import { commandForKey, typedLines } from '../keys.js';
+import type { ShellAction } from '../state.js';
+
+export function useKeyCommands(dispatch: Dispatch<ShellAction>): void {
+  const onInput = useCallback(
+    (input: string, key: Parameters<typeof commandForKey>[1]) => {
+      const command = commandForKey(input, key);
+      if (command !== undefined) {
+        dispatch({ type: 'key', command });
+        return;
+      }
+      const lines = typedLines(input, key) ?? [];
+      lines.forEach((text, i) => {
+        if (i > 0) dispatch({ type: 'key', command: 'submit' });
+        if (text !== '') dispatch({ type: 'type', text });
+      });
+    },
+    [dispatch],
+  );
+  useInput(onInput);
+}

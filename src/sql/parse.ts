@@ -1,0 +1,107 @@
+/**
+ * The sql layer's public API. Nothing here throws: syntax and value errors come back as
+ * Diagnostics with spans (shifted by `base` when the text is a slice of a larger script).
+ */
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { Semicolon } from '../../grammar/lexer.js';
+import { sqlParser, syntaxErrorMessage } from '../../grammar/parser.js';
+import type { ParsedStatement } from './ast.js';
+import { diagnostic, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
+import { buildStatement } from './cst-to-ast.js';
+import { lex, lexicalDiagnostic, type LexicalError } from './lex.js';
+import { LineIndex, START } from './positions.js';
+import { INTERNAL_ERROR, SYNTAX_ERROR } from './error-codes.js';
+import { node } from './cst.js';
+
+export { splitStatements, isStatementComplete, type StatementText } from './split.js';
+export { substituteVariables } from './variables.js';
+export { SYNTAX_ERROR, INVALID_STATEMENT, UNDEFINED_VARIABLE } from './error-codes.js';
+
+export interface ParseResult {
+  readonly statements: ParsedStatement[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses every `;`-terminated statement of `text` (a last statement may omit its `;`).
+ * Each statement is parsed on its own, so one bad statement does not hide errors in the others.
+ */
+export function parseStatements(text: string, base: Position = START): ParseResult {
+  const index = new LineIndex(text, base);
+  const { tokens, errors } = lex(text);
+  // Tokens and lexical errors in source order: an error also belongs to the statement it is in.
+  const items: (IToken | LexicalError)[] = [...tokens, ...errors].sort((a, b) => startOf(a) - startOf(b));
+  const statements: ParsedStatement[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let group: IToken[] = [];
+  let groupStart: number | undefined;
+  let groupError: LexicalError | undefined;
+  let lastEnd = 0;
+  const finish = (end: number): void => {
+    if (groupStart === undefined) {
+      group = [];
+      return;
+    }
+    const result = groupError ? { error: lexicalDiagnostic(index, groupError) } : parseOne(index, group);
+    if ('error' in result) diagnostics.push(result.error);
+    else statements.push({ statement: result.statement, text: text.slice(groupStart, end) });
+    group = [];
+    groupStart = undefined;
+    groupError = undefined;
+  };
+  for (const item of items) {
+    if ('tokenType' in item && item.tokenType === Semicolon) {
+      group.push(item);
+      finish(item.startOffset + 1); // an empty statement `;` is skipped, as ksqlDB does
+      continue;
+    }
+    groupStart ??= startOf(item);
+    if ('tokenType' in item) {
+      group.push(item);
+      lastEnd = item.startOffset + item.image.length;
+    } else {
+      groupError ??= item;
+      lastEnd = item.end;
+    }
+  }
+  finish(lastEnd);
+  return { statements, diagnostics };
+}
+
+function startOf(item: IToken | LexicalError): number {
+  return 'tokenType' in item ? item.startOffset : item.start;
+}
+
+function parseOne(index: LineIndex, group: readonly IToken[]): { statement: ParsedStatement['statement'] } | { error: Diagnostic } {
+  sqlParser.input = group as IToken[];
+  const cst = sqlParser.singleStatement();
+  const err = sqlParser.errors[0];
+  if (err) return { error: syntaxDiagnostic(index, group, err) };
+  try {
+    return { statement: buildStatement({ index }, node(cst, 'statement')) };
+  } catch (e) {
+    if (e instanceof UserError) return { error: e.toDiagnostic() };
+    // A bug in the CST→AST layer: still a value, since callers rely on parsing never throwing.
+    const message = e instanceof Error ? e.message : String(e);
+    return { error: diagnostic(INTERNAL_ERROR, `Internal parser error: ${message}`, index.span(group[0]!.startOffset, group[0]!.startOffset)) };
+  }
+}
+
+function syntaxDiagnostic(index: LineIndex, group: readonly IToken[], err: IRecognitionException): Diagnostic {
+  const t = err.token;
+  const last = group[group.length - 1]!;
+  const atEnd = t.tokenType === EOF || Number.isNaN(t.startOffset);
+  const span: Span = atEnd
+    ? index.span(last.startOffset + last.image.length, last.startOffset + last.image.length)
+    : index.span(t.startOffset, t.startOffset + t.image.length);
+  let message = err.message;
+  if (err.name === 'NotAllInputParsedException') message = redundantInputMessage(group, t);
+  return diagnostic(SYNTAX_ERROR, message, span);
+}
+
+/** "expected" for input after a complete statement: what could have continued it, or `;`. */
+function redundantInputMessage(group: readonly IToken[], redundant: IToken): string {
+  const before = group.slice(0, group.indexOf(redundant));
+  const next = sqlParser.computeContentAssist('singleStatement', before).map((p) => p.nextTokenType);
+  return syntaxErrorMessage(redundant, next);
+}
