@@ -7,6 +7,7 @@ import { EmbeddedClient } from '../client/embedded.js';
 import { toJsonText } from '../client/json-text.js';
 import { VERSION } from '../engine/engine.js';
 import { HELP, parseCliArgs, type OutputFormat } from './args.js';
+import { findSubcommand } from './subcommands.js';
 import { TextOutput } from './text-output.js';
 
 /** Period of the idle timer that keeps the process alive while a script runs. */
@@ -21,6 +22,8 @@ export function historyFile(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  const sub = findSubcommand(argv);
+  if (sub) return (await sub.load())(sub.rest);
   const args = parseCliArgs(argv);
   if ('error' in args) {
     process.stderr.write(`streamsql: ${args.error}\nTry 'streamsql --help'.\n`);

@@ -39,9 +39,10 @@ export class SessionProperties {
     return this.overrides.get(n) ?? PROPERTY_DEFAULTS.get(n);
   }
 
+  /** Sets an override; returns the previous override (not the default), as ksqlDB reports it. */
   set(name: string, value: string): string | undefined {
     const n = canonicalPropertyName(name);
-    const previous = this.get(n);
+    const previous = this.overrides.get(n);
     this.overrides.set(n, value);
     return previous;
   }
