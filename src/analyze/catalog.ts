@@ -24,6 +24,9 @@ export interface SourceDef {
   /** Column whose value is the record timestamp (WITH TIMESTAMP='col'); undefined = record time. */
   readonly timestampColumn?: string;
   readonly isSource: boolean;
+  /** Windowed sources (windowed aggregations): keys carry their window, Kafka Streams style. */
+  readonly windowType?: 'TUMBLING' | 'HOPPING' | 'SESSION';
+  readonly windowSizeMs?: number;
   /** The statement that created it, as written (after variable substitution). */
   readonly statementText: string;
 }

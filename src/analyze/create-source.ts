@@ -205,7 +205,7 @@ function literalText(v: Literal): string | undefined {
   }
 }
 
-function stringProp(p: Property): string {
+export function stringProp(p: Property): string {
   if (p.value.kind !== 'StringLiteral') {
     throw new UserError('INVALID_PROPERTY', `Property ${p.name} must be a string, e.g. ${p.name}='...'`, p.value.span);
   }
@@ -213,7 +213,7 @@ function stringProp(p: Property): string {
   return p.value.value;
 }
 
-function formatProp(p: Property): string {
+export function formatProp(p: Property): string {
   const f = stringProp(p).toUpperCase();
   if (!(KNOWN_FORMATS as readonly string[]).includes(f)) {
     throw new UserError('INVALID_FORMAT', `Unknown format: ${f}. Supported: ${KNOWN_FORMATS.join(', ')}`, p.value.span);
@@ -221,7 +221,7 @@ function formatProp(p: Property): string {
   return f;
 }
 
-function intProp(p: Property, min: number, max: number): number {
+export function intProp(p: Property, min: number, max: number): number {
   const text = literalText(p.value);
   const n = text === undefined ? NaN : Number(text);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -230,7 +230,7 @@ function intProp(p: Property, min: number, max: number): number {
   return n;
 }
 
-function boolProp(p: Property): boolean {
+export function boolProp(p: Property): boolean {
   const text = literalText(p.value)?.toLowerCase();
   if (text === 'true') return true;
   if (text === 'false') return false;

@@ -8,6 +8,7 @@ import type { StoredRecord, TopicStore } from '../store/topic-store.js';
 import { createOperator, type Operator } from './operators/operator.js';
 import { createRowDecoder } from './source/row-decoder.js';
 import { readTopic } from './source/topic-reader.js';
+import { MemoryState } from './state/key-value-state.js';
 
 export interface QueryRunOptions {
   readonly store: TopicStore;
@@ -26,7 +27,9 @@ export interface QueryRun {
 
 export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<unknown[][], QueryEndReason> {
   const decoder = createRowDecoder(pipeline.source);
-  const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row })));
+  // A transient query's state lives only as long as the query.
+  const env = { state: new MemoryState(false), onLateRecord: () => undefined };
+  const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   let remaining = pipeline.limit ?? Infinity;
   if (remaining <= 0) return 'limit';
   const reader = readTopic({

@@ -8,6 +8,7 @@ import type { SourceDef } from '../../analyze/catalog.js';
 import { createSerde, type Serde } from '../../serde/format.js';
 import type { StoredRecord } from '../../store/topic-store.js';
 import { UserError } from '../../sql/diagnostic.js';
+import { markTombstone } from '../row-flags.js';
 
 export type RecordErrorHandler = (error: unknown, record: StoredRecord) => void;
 
@@ -30,6 +31,7 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
   const nKey = source.keyColumns.length;
   const nValue = source.valueColumns.length;
+  const isTable = source.kind === 'TABLE';
   const tsIndex = source.timestampColumn === undefined ? -1 : [...source.keyColumns, ...source.valueColumns].findIndex((c) => c.name === source.timestampColumn);
   return {
     decode(records, onError) {
@@ -38,10 +40,13 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
         let row: unknown[];
         try {
           const k = nKey === 0 ? [] : key.deserialize(r.key);
-          const v = value.deserialize(r.value);
+          // A table record without a value deletes its key: a tombstone row.
+          const tombstone = isTable && r.value === null;
+          const v = tombstone ? [] : value.deserialize(r.value);
           row = new Array<unknown>(nKey + nValue + 3);
           for (let i = 0; i < nKey; i++) row[i] = k[i] ?? null;
           for (let i = 0; i < nValue; i++) row[nKey + i] = v[i] ?? null;
+          if (tombstone) markTombstone(row);
         } catch (err) {
           onError(err, r);
           continue;
