@@ -9,6 +9,8 @@ export type SourceKind = 'STREAM' | 'TABLE';
 export interface ColumnSchema {
   readonly name: string;
   readonly type: SqlType;
+  /** Part of the key (query result headers mark these, as ksqlDB does). */
+  readonly key?: boolean;
 }
 
 export interface SourceDef {

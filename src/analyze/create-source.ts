@@ -27,7 +27,34 @@ const KNOWN_PROPERTIES = new Set([
   'VALUE_DELIMITER',
   'KEY_DELIMITER',
   'RETENTION_MS',
+  'WINDOW_TYPE',
+  'WINDOW_SIZE',
 ]);
+
+const WINDOW_UNITS_MS: Readonly<Record<string, number>> = { MILLISECOND: 1, SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 };
+
+/** WINDOW_TYPE / WINDOW_SIZE of a windowed source (e.g. over the topic of a windowed table). */
+function windowProps(props: Map<string, Property>): Pick<SourceDef, 'windowType' | 'windowSizeMs'> {
+  const typeProp = props.get('WINDOW_TYPE');
+  const sizeProp = props.get('WINDOW_SIZE');
+  if (!typeProp) {
+    if (sizeProp) throw new UserError('INVALID_PROPERTY', 'WINDOW_SIZE requires WINDOW_TYPE.', sizeProp.span);
+    return {};
+  }
+  const type = stringProp(typeProp).toUpperCase();
+  if (type !== 'SESSION' && type !== 'TUMBLING' && type !== 'HOPPING') {
+    throw new UserError('INVALID_PROPERTY', `Invalid value for WINDOW_TYPE: ${type}. Valid values are SESSION, HOPPING and TUMBLING.`, typeProp.span);
+  }
+  if (type === 'SESSION') {
+    if (sizeProp) throw new UserError('INVALID_PROPERTY', "'WINDOW_SIZE' should not be set for SESSION windows.", sizeProp.span);
+    return { windowType: type };
+  }
+  if (!sizeProp) throw new UserError('INVALID_PROPERTY', `${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`, typeProp.span);
+  const m = /^\s*(\d+)\s+([A-Za-z]+?)S?\s*$/.exec(stringProp(sizeProp));
+  const per = m ? WINDOW_UNITS_MS[m[2]!.toUpperCase()] : undefined;
+  if (!m || per === undefined) throw new UserError('INVALID_PROPERTY', `Invalid WINDOW_SIZE: ${stringProp(sizeProp)}. Expected e.g. '10 SECONDS'.`, sizeProp.span);
+  return { windowType: type, windowSizeMs: Number(m[1]) * per };
+}
 
 export interface AnalyzedCreateSource {
   readonly source: SourceDef;
@@ -176,6 +203,7 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     ...(timestampColumn === undefined ? {} : { timestampColumn }),
     isSource: stmt.isSource,
     statementText,
+    ...windowProps(props),
   };
   return {
     source,

@@ -39,6 +39,8 @@ export interface AnalyzedQuery {
   readonly keyExprs: readonly string[];
   readonly keyPositions: readonly number[];
   readonly keyTypes: readonly ColumnSchema['type'][];
+  /** Projected WINDOWSTART/WINDOWEND of a windowed source (they are key columns). */
+  readonly windowKeyPositions?: readonly number[];
   readonly emitChanges: boolean;
   readonly emitFinal: boolean;
   readonly limit?: number;
@@ -55,6 +57,8 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
     { name: 'ROWTIME', type: BIGINT },
     { name: 'ROWPARTITION', type: INTEGER },
     { name: 'ROWOFFSET', type: BIGINT },
+    // A windowed source's keys carry their window: WINDOWSTART/WINDOWEND are key columns too.
+    ...(source.windowType ? [{ name: 'WINDOWSTART', type: BIGINT, key: true }, { name: 'WINDOWEND', type: BIGINT, key: true }] : []),
   ];
 }
 
@@ -103,7 +107,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
         if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
-        for (const c of [...source.keyColumns, ...source.valueColumns]) {
+        const bounds = source.windowType ? [{ name: 'WINDOWSTART' }, { name: 'WINDOWEND' }] : [];
+        for (const c of [...source.keyColumns, ...bounds, ...source.valueColumns]) {
           const ref: Expr = { kind: 'ColumnRef', name: c.name, span: item.span };
           add(c.name, typeIn('SELECT', ref, scope), ref, item.span);
         }
@@ -160,6 +165,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     source,
     inputColumns,
     ...(where ? { where } : {}),
+    ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),
     ...(partitionBy ? { partitionBy } : {}),
     ...(agg ? { aggregation: agg.aggregation } : {}),
     projection,
@@ -173,6 +179,17 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     emitFinal: q.emit === 'FINAL',
     ...(q.limit === undefined ? {} : { limit: q.limit }),
   };
+}
+
+function windowKeyPositions(projection: readonly OutputColumn[], input: readonly ColumnSchema[]): number[] {
+  const bounds = new Set(['WINDOWSTART', 'WINDOWEND'].map((n) => input.findIndex((c) => c.name === n)));
+  return projection.flatMap((p, i) => (p.expr.kind === 'Column' && bounds.has(p.expr.index) ? [i] : []));
+}
+
+/** The query's result columns with key columns marked (result headers show them). */
+export function resultColumns(q: AnalyzedQuery): ColumnSchema[] {
+  const keys = new Set([...q.keyPositions, ...(q.windowKeyPositions ?? [])]);
+  return q.projection.map((p, i) => ({ name: p.name, type: p.expr.type, ...(keys.has(i) ? { key: true } : {}) }));
 }
 
 /** ksqlDB names a selected column after the column (or struct field) it reads. */
