@@ -3,17 +3,39 @@ import { ERROR_CODE, genericError, type ApiError } from './errors.js';
 import type { RequestLike } from './http-types.js';
 import { MAX_BODY_BYTES } from './limits.js';
 
-/** The whole body as text, or 413 once it passes `limit` bytes (the rest is not read). */
-export async function readBody(req: RequestLike, limit = MAX_BODY_BYTES): Promise<string | ApiError> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += b.length;
-    if (size > limit) return genericError(ERROR_CODE.PAYLOAD_TOO_LARGE, `Request body larger than ${limit} bytes`);
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The whole body as text, or 413 once it passes `limit` bytes. The rest of an oversized body is
+ * read and discarded (not kept), so the connection stays usable for the client's next request.
+ */
+export function readBody(req: RequestLike, limit = MAX_BODY_BYTES): Promise<string | ApiError> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer | string): void => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size <= limit) return void chunks.push(b);
+      cleanup();
+      req.resume();
+      resolve(genericError(ERROR_CODE.PAYLOAD_TOO_LARGE, `Request body larger than ${limit} bytes`));
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (): void => {
+      cleanup();
+      resolve(genericError(ERROR_CODE.BAD_REQUEST, 'The request body could not be read'));
+    };
+    const cleanup = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 export type JsonObject = { readonly [k: string]: unknown };

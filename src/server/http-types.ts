@@ -8,6 +8,7 @@ import type { EventEmitter } from 'node:events';
 export interface RequestLike extends AsyncIterable<Buffer | string>, EventEmitter {
   readonly method?: string | undefined;
   readonly url?: string | undefined;
+  readonly httpVersionMajor: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   pause(): unknown;
   resume(): unknown;

@@ -2,7 +2,7 @@
  * The wire shapes of a streamed query. /query-stream: a header object then one JSON array per row,
  * newline-delimited (application/vnd.ksqlapi.delimited.v1, the default) or as one JSON array
  * (application/json). /query (the older endpoint): one JSON array of {header}, {row}, and a final
- * {finalMessage} or {errorMessage}. PRINT writes its records as plain text lines.
+ * {finalMessage} or {errorMessage}, one element per line. PRINT writes its records as plain text lines.
  */
 import type { ClientValue, ColumnInfo } from '../client/client.js';
 import { toJsonText } from '../client/json-text.js';
@@ -44,17 +44,20 @@ export function jsonArrayFormat(): QueryFormat {
   };
 }
 
-/** The /query endpoint's rows: `[{"header":...},\n{"row":...},\n{"finalMessage":...}]`. */
+/**
+ * The /query endpoint's rows: one JSON array, one element per line so that line-reading clients
+ * get the header at once: `[{"header":...}` `,{"row":...}` ... `,{"finalMessage":...}]`.
+ */
 export function v1QueryFormat(): QueryFormat {
   return {
     contentType: KSQL_V1_JSON,
-    header: (queryId, columns) => '[' + toJsonText({ header: { queryId, schema: schemaText(columns) } }),
-    row: (row) => ',\n' + toJsonText({ row: { columns: row } }),
+    header: (queryId, columns) => '[' + toJsonText({ header: { queryId, schema: schemaText(columns) } }) + '\n',
+    row: (row) => ',' + toJsonText({ row: { columns: row } }) + '\n',
     end: (reason) => {
       const message = finalMessage(reason);
-      return (message === undefined ? '' : ',\n' + toJsonText({ finalMessage: message })) + ']\n';
+      return (message === undefined ? '' : ',' + toJsonText({ finalMessage: message })) + ']\n';
     },
-    error: (entity) => ',\n' + toJsonText({ errorMessage: entity }) + ']\n',
+    error: (entity) => ',' + toJsonText({ errorMessage: entity }) + ']\n',
   };
 }
 

@@ -11,8 +11,14 @@ export type WriteOutcome = 'ok' | 'closed' | 'slow';
 export class ResponseStream {
   private gone = false;
 
+  /**
+   * `flushEach`: wait until each write is handed to the connection before the next, so every
+   * write goes out as its own HTTP/2 DATA frame. ksqlDB writes one row per frame and some clients
+   * (the npm ksqldb-client) parse each received chunk as one row.
+   */
   constructor(
     private readonly res: ResponseLike,
+    private readonly flushEach = false,
     private readonly slowClientMs = SLOW_CLIENT_TIMEOUT_MS,
   ) {
     res.once('close', () => (this.gone = true));
@@ -26,7 +32,11 @@ export class ResponseStream {
     if (this.closed) return 'closed';
     // Buffers, not strings: node:http2 (Node 20) sent garbage for some strings written while the
     // stream was flowing (see docs/decisions/0021-*).
-    if (this.res.write(Buffer.from(text, "utf8"))) return 'ok';
+    if (this.res.write(Buffer.from(text, 'utf8'))) {
+      // A turn of the event loop lets node:http2 send the frame before the next write joins it.
+      if (this.flushEach) await new Promise((resolve) => setImmediate(resolve));
+      return 'ok';
+    }
     return new Promise<WriteOutcome>((resolve) => {
       const done = (outcome: WriteOutcome): void => {
         clearTimeout(timer);

@@ -48,7 +48,7 @@ async function runQueryRequest(
   }
   const session = openSession(ctx.engine, parsed.properties, parsed.variables);
   if (isApiError(session)) return sendError(res, session);
-  await streamQuery(ctx, session, statements[0]!, format, res);
+  await streamQuery(ctx, session, statements[0]!, format, res, req.httpVersionMajor === 2);
 }
 
 interface QueryBody {

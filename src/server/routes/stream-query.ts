@@ -17,13 +17,13 @@ import type { QueryFormat } from '../query-formats.js';
 import { sendError } from '../reply.js';
 import { ResponseStream } from '../response-stream.js';
 
-export async function streamQuery(ctx: ServerContext, session: Session, sql: string, format: QueryFormat, res: ResponseLike): Promise<void> {
+export async function streamQuery(ctx: ServerContext, session: Session, sql: string, format: QueryFormat, res: ResponseLike, http2: boolean): Promise<void> {
   if (ctx.queries.size >= MAX_RUNNING_QUERIES) {
     sendError(res, genericError(ERROR_CODE.TOO_MANY_REQUESTS, `Too many running queries (limit ${MAX_RUNNING_QUERIES})`));
     return;
   }
   const controller = new AbortController();
-  const out = new ResponseStream(res);
+  const out = new ResponseStream(res, http2);
   const onClose = (): void => controller.abort();
   res.once('close', onClose);
   const events = session.execute(sql, { signal: controller.signal });
@@ -44,17 +44,17 @@ export async function streamQuery(ctx: ServerContext, session: Session, sql: str
           res.writeHead(200, { 'content-type': format.contentType });
           if ((await out.write(format.header(ce.queryId, ce.columns))) !== 'ok') return;
           break;
-        case 'rows': {
-          let text = '';
-          for (const row of ce.rows) text += format.row(row);
-          const written = await out.write(text);
-          if (written === 'slow') {
-            await out.write(format.error(slowClientError()));
-            out.end();
+        case 'rows':
+          // One write per row, as ksqlDB does: some clients parse each received chunk as one row.
+          for (const row of ce.rows) {
+            const written = await out.write(format.row(row));
+            if (written === 'slow') {
+              await out.write(format.error(slowClientError()));
+              out.end();
+            }
+            if (written !== 'ok') return;
           }
-          if (written !== 'ok') return;
           break;
-        }
         case 'printLine':
           if (!printing) {
             printing = true;
