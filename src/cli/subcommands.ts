@@ -6,6 +6,7 @@ export type Subcommand = (argv: readonly string[]) => Promise<number>;
 
 export const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   // e.g. topics: async () => (await import('./tools/topics-command.js')).topicsCommand,
+  serve: async () => (await import('../server/serve-command.js')).serveCommand,
 };
 
 export function findSubcommand(argv: readonly string[]): { load: () => Promise<Subcommand>; rest: readonly string[] } | undefined {
