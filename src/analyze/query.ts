@@ -188,7 +188,9 @@ function windowKeyPositions(projection: readonly OutputColumn[], input: readonly
 
 /** The query's result columns with key columns marked (result headers show them). */
 export function resultColumns(q: AnalyzedQuery): ColumnSchema[] {
-  const keys = new Set([...q.keyPositions, ...(q.windowKeyPositions ?? [])]);
+  // ksqlDB marks keys in results over tables only (a stream's key is just another column there).
+  const table = q.source.kind === 'TABLE' || q.aggregation !== undefined;
+  const keys = new Set(table ? [...q.keyPositions, ...(q.windowKeyPositions ?? [])] : []);
   return q.projection.map((p, i) => ({ name: p.name, type: p.expr.type, ...(keys.has(i) ? { key: true } : {}) }));
 }
 
