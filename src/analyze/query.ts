@@ -21,12 +21,18 @@ export interface OutputColumn {
 export type KeyOrigin = 'source' | 'groupBy' | 'partitionBy';
 
 export interface AnalyzedQuery {
+  /** The source as the projection sees it (re-keyed by PARTITION BY). */
   readonly source: SourceDef;
+  /** The source as stored: what the scan reads and decodes. */
+  readonly scanned: SourceDef;
   /** Columns of an input row, in row-layout order (see sourceRowColumns). */
   readonly inputColumns: readonly ColumnSchema[];
   readonly where?: TypedExpr;
-  /** PARTITION BY expressions over the input row; empty array = PARTITION BY NULL (no key). */
-  readonly partitionBy?: readonly TypedExpr[];
+  /**
+   * PARTITION BY: the re-keyed row computed from the input row, in the layout of `source` (whose
+   * key columns are then the partitioning expressions). Empty key for PARTITION BY NULL.
+   */
+  readonly rekey?: readonly OutputColumn[];
   readonly aggregation?: AnalyzedAggregation;
   /** Over the input row, or over the aggregation row when `aggregation` is set. */
   readonly projection: readonly OutputColumn[];
@@ -63,31 +69,56 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
 }
 
 export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
-  const source = catalog.getSource(q.from.name);
-  if (!source) {
+  const from = catalog.getSource(q.from.name);
+  if (!from) {
     throw new UserError('UNKNOWN_SOURCE', `${q.from.name} does not exist.`, q.from.span);
   }
   if (q.joins.length > 0) {
     throw new UserError('NOT_SUPPORTED', 'JOIN is not supported yet.', q.joins[0]!.span);
   }
-  const inputColumns = sourceRowColumns(source);
-  const qualifier = q.from.alias ?? source.name;
+  const inputColumns = sourceRowColumns(from);
+  const qualifier = q.from.alias ?? from.name;
   const inputScope: Scope = { columns: inputColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
 
   let where: TypedExpr | undefined;
   if (q.where) where = expectBoolean(typeIn('WHERE', q.where, inputScope), q.where.span, 'WHERE');
 
+  // PARTITION BY re-keys the stream before the projection sees it: the new key columns are the
+  // partitioning expressions; the old key columns become value columns (as in ksqlDB).
+  let rekey: OutputColumn[] | undefined;
+  let source = from;
+  let scopeBeforeProjection = inputScope;
+  if (q.partitionBy) {
+    const exprs = q.partitionBy.length === 1 && q.partitionBy[0]!.kind === 'NullLiteral' ? [] : q.partitionBy;
+    const typed = exprs.map((e) => typeIn('PARTITION BY', e, inputScope));
+    let generated = 0;
+    const keyColumns: ColumnSchema[] = exprs.map((e, i) => ({ name: e.kind === 'ColumnRef' ? e.name : `KSQL_COL_${generated++}`, type: typed[i]!.type }));
+    const taken = new Set(keyColumns.map((c) => c.name));
+    const valueColumns = [...from.valueColumns, ...from.keyColumns].filter((c) => !taken.has(c.name));
+    const at = (name: string): TypedExpr => {
+      const i = inputColumns.findIndex((c) => c.name === name);
+      return { kind: 'Column', index: i, name, type: inputColumns[i]!.type };
+    };
+    rekey = [
+      ...keyColumns.map((c, i) => ({ name: c.name, expr: typed[i]! })),
+      ...valueColumns.map((c) => ({ name: c.name, expr: at(c.name) })),
+      ...['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'].map((n) => ({ name: n, expr: at(n) })),
+    ];
+    source = { ...from, keyColumns, valueColumns };
+    scopeBeforeProjection = { columns: sourceRowColumns(source).map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  }
+
   const aggregated = hasAggregates(q) || (q.groupBy?.length ?? 0) > 0;
   if (q.window && !aggregated) {
     throw new UserError('WINDOW_WITHOUT_GROUP_BY', 'WINDOW clause requires a GROUP BY clause.', q.window.span);
   }
-  if (q.window && source.kind === 'TABLE') {
+  if (q.window && from.kind === 'TABLE') {
     throw new UserError('WINDOW_ON_TABLE', 'KSQL does not support windowing of tables: windowed aggregations need a stream source.', q.window.span);
   }
   if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
   if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
   const agg = aggregated ? analyzeAggregation(q, inputScope, qualifier, sinkKind) : undefined;
-  const scope = agg ? agg.scope : inputScope;
+  const scope = agg ? agg.scope : scopeBeforeProjection;
   const expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
 
   const projection: OutputColumn[] = [];
@@ -132,23 +163,15 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   let keyExprs: string[];
   let keyPositions: number[];
   let keyTypes: ColumnSchema['type'][];
-  let partitionBy: TypedExpr[] | undefined;
   if (agg) {
     keyOrigin = 'groupBy';
     const groups = q.groupBy ?? [];
     keyExprs = groups.map((g) => formatExpr(g));
     keyTypes = agg.aggregation.groupBy.map((g) => g.type);
     keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
-  } else if (q.partitionBy) {
-    keyOrigin = 'partitionBy';
-    const exprs = q.partitionBy.length === 1 && q.partitionBy[0]!.kind === 'NullLiteral' ? [] : q.partitionBy;
-    partitionBy = exprs.map((e) => typeIn('PARTITION BY', e, inputScope));
-    keyExprs = exprs.map((e) => `${qualifier}.${formatExpr(e)}`);
-    keyTypes = partitionBy.map((e) => e.type);
-    const keys = exprs.map(exprKey);
-    keyPositions = keys.map((k) => projectedAst.findIndex((a) => a !== undefined && exprKey(a) === k));
   } else {
-    keyExprs = source.keyColumns.map((c) => c.name);
+    if (q.partitionBy) keyOrigin = 'partitionBy';
+    keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => `${qualifier}.${formatExpr(e)}`)) : source.keyColumns.map((c) => c.name);
     keyTypes = source.keyColumns.map((c) => c.type);
     keyPositions = source.keyColumns.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   }
@@ -163,10 +186,11 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
   return {
     source,
+    scanned: from,
     inputColumns,
     ...(where ? { where } : {}),
     ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),
-    ...(partitionBy ? { partitionBy } : {}),
+    ...(rekey ? { rekey } : {}),
     ...(agg ? { aggregation: agg.aggregation } : {}),
     projection,
     rowtime,

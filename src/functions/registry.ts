@@ -6,6 +6,7 @@ import { typeToString } from '../types/sql-type.js';
 import type { ArgType, Overload, ScalarFunction } from './function.js';
 import { ARRAY_FUNCTIONS } from './arrays.js';
 import { BYTES_FUNCTIONS } from './bytes.js';
+import { CONVERSION_FUNCTIONS } from './conversions.js';
 import { GREATEST_LEAST_FUNCTIONS } from './greatest-least.js';
 import { MAP_FUNCTIONS } from './maps.js';
 import { MASK_FUNCTIONS } from './mask.js';
@@ -30,6 +31,7 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   NULL_FUNCTIONS,
   ARRAY_FUNCTIONS,
   MAP_FUNCTIONS,
+  CONVERSION_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, ScalarFunction> = (() => {

@@ -12,7 +12,8 @@ export type PlanNode =
   | { readonly kind: 'Scan'; readonly source: SourceDef; readonly columns: readonly ColumnSchema[] }
   | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
-  | { readonly kind: 'Project'; readonly input: PlanNode; readonly columns: readonly OutputColumn[] }
+  /** `rekey`: PARTITION BY's re-keying step (a row with a null value keeps only its pseudo columns). */
+  | { readonly kind: 'Project'; readonly input: PlanNode; readonly columns: readonly OutputColumn[]; readonly rekey?: boolean }
   | { readonly kind: 'Limit'; readonly input: PlanNode; readonly limit: number };
 
 export type PlanKind = PlanNode['kind'];
@@ -22,10 +23,11 @@ export type PlanKind = PlanNode['kind'];
  * layout [...key columns, ...value columns, ROWTIME(, WINDOWSTART, WINDOWEND)] (persistent).
  */
 export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.projection): PlanNode {
-  let node: PlanNode = { kind: 'Scan', source: q.source, columns: q.inputColumns };
-  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: q.source.kind === 'TABLE' };
+  let node: PlanNode = { kind: 'Scan', source: q.scanned, columns: q.inputColumns };
+  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: q.scanned.kind === 'TABLE' };
+  if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: true };
   if (q.aggregation) {
-    const rowtimeIndex = q.source.keyColumns.length + q.source.valueColumns.length;
+    const rowtimeIndex = q.scanned.keyColumns.length + q.scanned.valueColumns.length;
     node = { kind: 'Aggregate', input: node, aggregation: q.aggregation, rowtimeIndex };
   }
   node = { kind: 'Project', input: node, columns: output };

@@ -12,7 +12,7 @@ export type OperatorSpec =
   /** `table`: a row that fails the predicate becomes a tombstone instead of disappearing. */
   | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
-  | { readonly kind: 'project'; readonly columns: readonly OutputColumn[] };
+  | { readonly kind: 'project'; readonly columns: readonly OutputColumn[]; readonly rekey?: boolean };
 
 export type OperatorKind = OperatorSpec['kind'];
 
@@ -48,7 +48,7 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
       }
       case 'Project': {
         const s = walk(n.input);
-        operators.push({ kind: 'project', columns: n.columns });
+        operators.push({ kind: 'project', columns: n.columns, ...(n.rekey ? { rekey: true } : {}) });
         output = n.columns.map((c) => ({ name: c.name, type: c.expr.type }));
         return s;
       }

@@ -14,8 +14,9 @@ export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, on
     process(batch) {
       const out: unknown[][] = [];
       for (const row of batch.rows) {
-        if (spec.table && isTombstone(row)) {
-          out.push(row);
+        if (isTombstone(row)) {
+          // Tables: a deleted key stays deleted downstream. Streams: a null value fails any predicate.
+          if (spec.table) out.push(row);
           continue;
         }
         let keep: unknown;

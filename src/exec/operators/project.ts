@@ -4,7 +4,10 @@
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { compileExpr } from '../compile/index.js';
+import { PSEUDO_COLUMNS } from '../../analyze/catalog.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
+
+const PSEUDO_COLUMN_COUNT = PSEUDO_COLUMNS.length;
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, onError: RowErrorHandler): Operator {
@@ -15,6 +18,13 @@ export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, 
       const out: unknown[][] = new Array(batch.rows.length);
       let n = 0;
       for (const row of batch.rows) {
+        if (spec.rekey && isTombstone(row)) {
+          // A record without a value has no key to re-key by: null key, null value.
+          const o = new Array<unknown>(width).fill(null);
+          for (let i = 1; i <= PSEUDO_COLUMN_COUNT; i++) o[width - i] = fns[width - i]!(row);
+          out[n++] = markTombstone(o);
+          continue;
+        }
         const o = new Array<unknown>(width);
         for (let i = 0; i < width; i++) {
           try {

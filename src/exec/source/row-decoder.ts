@@ -31,7 +31,6 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
   const nKey = source.keyColumns.length;
   const nValue = source.valueColumns.length;
-  const isTable = source.kind === 'TABLE';
   // Windowed keys end with the window (Kafka Streams layout): 8-byte start, or end + start for sessions.
   const windowBytes = source.windowType === undefined ? 0 : source.windowType === 'SESSION' ? 16 : 8;
   const width = nKey + nValue + 3 + (windowBytes > 0 ? 2 : 0);
@@ -58,8 +57,9 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
             keyBytes = keyBytes.subarray(0, keyBytes.length - windowBytes);
           }
           const k = nKey === 0 ? [] : key.deserialize(keyBytes);
-          // A table record without a value deletes its key: a tombstone row.
-          const tombstone = isTable && r.value === null;
+          // A record without a value: for a table it deletes its key; for a stream it is a row
+          // whose value is null (a filter drops it, a projection writes a null value).
+          const tombstone = r.value === null;
           const v = tombstone ? [] : value.deserialize(r.value);
           row = new Array<unknown>(width);
           if (windowBytes > 0) {
