@@ -97,7 +97,7 @@ export interface PartitionOffsets {
 export class TopicStoreError extends Error {
   constructor(
     readonly code: 'TOPIC_EXISTS' | 'UNKNOWN_TOPIC' | 'INVALID_PARTITION' | 'INVALID_CONFIG' | 'STORE_CLOSED' | 'DATA_DIR_LOCKED'
-      | 'OFFSET_OUT_OF_RANGE' | 'RECORD_TOO_LARGE' | 'CORRUPT_RECORD',
+      | 'OFFSET_OUT_OF_RANGE' | 'RECORD_TOO_LARGE' | 'CORRUPT_RECORD' | 'UNKNOWN_MEMBER' | 'ILLEGAL_GENERATION',
     message: string,
   ) {
     super(message);

@@ -4,18 +4,12 @@
  * unref'd (it never keeps a process alive) and its functions are injectable for tests.
  */
 
+import { NODE_TIMERS, type Timers } from '../timers.js';
+
 /** Kafka's log.retention.check.interval.ms default. */
 export const DEFAULT_CLEANUP_INTERVAL_MS = 300_000;
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const NODE_TIMERS: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+export type { Timers } from '../timers.js';
 
 export class CleanupScheduler {
   private handle: unknown;
