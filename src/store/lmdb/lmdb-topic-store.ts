@@ -462,7 +462,8 @@ export class LmdbTopicStore implements TopicStore {
     for (const { key, value } of range) {
       const offset = offsetOfRecordKey(key);
       try {
-        out.push(decodeRecord(value, partition, offset));
+        // getRange hands out a fresh Buffer per value ('binary' encoding): decode without copying.
+        out.push(decodeRecord(value, partition, offset, true));
       } catch (err) {
         throw new TopicStoreError(
           'CORRUPT_RECORD',

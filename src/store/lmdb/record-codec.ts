@@ -125,12 +125,14 @@ export function decodeTimestamp(buf: Uint8Array): number {
 }
 
 /**
- * Decodes a record. The bytes are copied once (LMDB may hand out a reused buffer) and key, value
- * and header values are views into that copy.
+ * Decodes a record; key, value and header values are views into the bytes. Unless `owned` says the
+ * caller already holds a private copy (lmdb-js getRange returns a fresh Buffer per value for
+ * 'binary' encoding), the bytes are copied once first, since LMDB may hand out a reused buffer.
  */
-export function decodeRecord(stored: Uint8Array, partition: number, offset: number): StoredRecord {
+export function decodeRecord(stored: Uint8Array, partition: number, offset: number, owned = false): StoredRecord {
   checkFormat(stored);
-  const r = new Reader(new Uint8Array(stored));
+  // A plain Uint8Array view (not a Buffer, whose slice() does not copy) over the private bytes.
+  const r = new Reader(owned ? new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength) : new Uint8Array(stored));
   r.pos = 1;
   const timestamp = r.varint();
   const key = r.bytes();
