@@ -44,10 +44,17 @@ const HEADER = ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET
 function describeGroup(store: LmdbTopicStore, group: string): string {
   const offsets = store.groupOffsets(group);
   if (offsets.length === 0) throw new ToolError(`Consumer group '${group}' does not exist`);
-  const rows = offsets.map(({ topic, partition, offset }) => {
-    const end = store.offsets(topic, partition).end;
-    return [group, topic, String(partition), String(offset), String(end), String(Math.max(0, end - offset)), '-'];
-  });
+  // Every partition of every topic the group committed to; '-' where it committed nothing yet.
+  const rows: string[][] = [];
+  for (const topic of [...new Set(offsets.map((o) => o.topic))]) {
+    const partitions = store.describeTopic(topic)!.config.partitions;
+    for (let p = 0; p < partitions; p++) {
+      const end = store.offsets(topic, p).end;
+      const committed = offsets.find((o) => o.topic === topic && o.partition === p)?.offset;
+      const lag = committed === undefined ? '-' : String(Math.max(0, end - committed));
+      rows.push([group, topic, String(p), committed === undefined ? '-' : String(committed), String(end), lag, '-']);
+    }
+  }
   return alignColumns([HEADER, ...rows]);
 }
 

@@ -134,15 +134,17 @@ describe('streamsql produce and consume', { timeout: 120_000 }, () => {
 describe('streamsql groups', { timeout: 120_000 }, () => {
   it('consume --group commits what it printed; groups describe shows offsets and lag', async () => {
     const { dir, env } = newDataDir();
-    await tool(dir, env, ['topics', 'create', 't']);
-    await tool(dir, env, ['produce', 't'], 'a\nb\nc\nd\ne\n');
+    await tool(dir, env, ['topics', 'create', 't', '--partitions', '2']);
+    await tool(dir, env, ['produce', 't', '--partition', '0'], 'a\nb\nc\nd\ne\n');
+    await tool(dir, env, ['produce', 't', '--partition', '1'], 'z\n');
     expect((await tool(dir, env, ['consume', 't', '--group', 'g', '--from-beginning', '--max', '2', '--format', '%v'])).stdout).toBe('a\nb\n');
     expect((await tool(dir, env, ['consume', 't', '--group', 'g', '--max', '2', '--format', '%v'])).stdout).toBe('c\nd\n');
-    expect((await tool(dir, env, ['consume', 't', '--group', 'other', '--from-beginning', '--format', '%v'])).stdout).toBe('a\nb\nc\nd\ne\n');
+    expect((await tool(dir, env, ['consume', 't', '--group', 'other', '--from-beginning', '--format', '%v'])).stdout).toBe('a\nb\nc\nd\ne\nz\n');
     expect((await tool(dir, env, ['groups', 'list'])).stdout).toBe('g\nother\n');
     const described = await tool(dir, env, ['groups', 'describe', 'g']);
     expect(described.stdout.split('\n')[0]).toMatch(/^GROUP\s+TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG\s+CONSUMER-ID$/);
     expect(described.stdout.split('\n')[1]!.split(/\s+/)).toEqual(['g', 't', '0', '4', '5', '1', '-']);
+    expect(described.stdout.split('\n')[2]!.split(/\s+/)).toEqual(['g', 't', '1', '-', '1', '-', '-']);
     const missing = await tool(dir, env, ['groups', 'describe', 'nobody']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("Consumer group 'nobody' does not exist");

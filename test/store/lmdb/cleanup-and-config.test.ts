@@ -49,6 +49,27 @@ describe('retention.bytes', () => {
   });
 });
 
+describe('cleaner steps', () => {
+  it('an append issued during a long retention pass is acknowledged before the pass ends', async () => {
+    let now = 1_000;
+    const s = await openStore({ clock: () => now });
+    await s.createTopic('t', { ...CONFIG, retentionMs: 10 });
+    const batch = Array.from({ length: 5_000 }, () => ({ key: null, value: new Uint8Array(10) }));
+    for (let i = 0; i < 4; i++) await s.append('t', 0, batch);
+    now = 5_000;
+    let passDone = false;
+    const pass = s.deleteExpiredRecords().then((n) => {
+      passDone = true;
+      return n;
+    });
+    const ack = await s.append('t', 0, [{ key: null, value: bytes('new') }]);
+    expect(passDone).toBe(false); // 20 chunks of CLEANER_CHUNK: the append got in between
+    expect(ack.baseOffset).toBe(20_000);
+    expect(await pass).toBe(20_000);
+    expect(s.offsets('t', 0)).toEqual({ start: 20_000, end: 20_001 });
+  });
+});
+
 describe('out-of-range reads', () => {
   it("'error' names topic, partition and the valid range; 'earliest' reads from the start", async () => {
     let now = 10_000;
