@@ -180,7 +180,20 @@ describe('corrupt records', () => {
     expect(err.message).toContain("topic 't' partition 0 at offset 1");
     expect((await s2.read('t', 0, 0, 1)).map((r) => text(r.value))).toEqual(['a']);
     expect((await s2.read('t', 1, 0, 10)).map((r) => text(r.value))).toEqual(['c']);
-    expect(await s2.append('t', 0, [{ key: null, value: bytes('d') }])).toEqual({ partition: 0, baseOffset: 2 });
+    // a flipped bit inside a stored value: the checksum catches it
+    await s2.close();
+    opened.splice(0);
+    const raw2 = open({ path: dir, maxDbs: 8, compression: false });
+    const records2 = raw2.openDB<Buffer, Buffer>({ name: 'records', encoding: 'binary', keyEncoding: 'binary' });
+    const good = Buffer.from(records2.getBinary(recordKey(1, 1, 0))!);
+    good[good.length - 2]! ^= 0x10;
+    await records2.put(recordKey(1, 1, 0), good);
+    await raw2.close();
+    const s3 = await openStore({}, dir);
+    const crc = await errorOf(s3.read('t', 1, 0, 10));
+    expect(crc.code).toBe('CORRUPT_RECORD');
+    expect(crc.message).toMatch(/topic 't' partition 1 at offset 0: corrupt record: CRC-32C mismatch/);
+    expect(await s3.append('t', 0, [{ key: null, value: bytes('d') }])).toEqual({ partition: 0, baseOffset: 2 });
   });
 });
 
