@@ -76,7 +76,16 @@ export interface LmdbTopicStoreOptions {
   readonly cleanupIntervalMs?: number;
   /** Timer functions for the background cleaner (a fake clock in tests). */
   readonly timers?: Timers;
+  /**
+   * 'fsync' (default): an append resolves once it is on disk. 'relaxed': it resolves once
+   * committed to the OS, and the fsync follows in the background (lmdb-js overlappingSync) — a
+   * killed process loses nothing, but a power loss or kernel crash can lose the last acknowledged
+   * appends (the store stays consistent). See docs/decisions/0010.
+   */
+  readonly durability?: Durability;
 }
+
+export type Durability = 'fsync' | 'relaxed';
 
 interface TopicRow {
   readonly id: number;
@@ -157,8 +166,8 @@ export class LmdbTopicStore implements TopicStore {
   }
 
   static async open(dir: string, options: LmdbTopicStoreOptions = {}): Promise<LmdbTopicStore> {
-    // overlappingSync off: see the header comment (durability).
-    const root = open({ path: dir, overlappingSync: false, mapSize: INITIAL_MAP_SIZE, maxDbs: 8, compression: false });
+    // overlappingSync off unless relaxed: see the header comment (durability).
+    const root = open({ path: dir, overlappingSync: options.durability === 'relaxed', mapSize: INITIAL_MAP_SIZE, maxDbs: 8, compression: false });
     const store = new LmdbTopicStore(
       dir,
       root,

@@ -49,6 +49,19 @@ describe('retention.bytes', () => {
   });
 });
 
+describe('durability', () => {
+  it("'relaxed' stores and reopens like 'fsync'", async () => {
+    const dir = dirs.make();
+    const s = await openStore({ durability: 'relaxed' }, dir);
+    await s.createTopic('t', CONFIG);
+    expect(await s.append('t', 0, [{ key: null, value: bytes('a') }])).toEqual({ partition: 0, baseOffset: 0 });
+    await s.close();
+    opened.splice(0);
+    const s2 = await openStore({}, dir);
+    expect((await s2.read('t', 0, 0, 10)).map((r) => text(r.value))).toEqual(['a']);
+  });
+});
+
 describe('cleaner steps', () => {
   it('an append issued during a long retention pass is acknowledged before the pass ends', async () => {
     let now = 1_000;
