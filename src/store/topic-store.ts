@@ -43,6 +43,13 @@ export interface GroupOffset {
 /** What a read does when fromOffset is outside [start, end]: move to the log start, or fail. */
 export type OutOfRangePolicy = 'earliest' | 'error';
 
+export interface ReadOptions {
+  /** Below the log start: 'earliest' (default) reads from the start; 'error' throws OFFSET_OUT_OF_RANGE. */
+  readonly outOfRange?: OutOfRangePolicy;
+  /** Stop once the records returned hold this many stored bytes (at least one record is returned). */
+  readonly maxBytes?: number;
+}
+
 export interface TopicDescription {
   readonly name: string;
   readonly config: TopicConfig;
@@ -126,11 +133,12 @@ export interface TopicStore {
   appendAtomic(writes: readonly PartitionWrite[], commit?: OffsetCommit): Promise<readonly AppendResult[]>;
 
   /**
-   * Reads up to `maxRecords` records with offset >= fromOffset, in offset order (a compacted topic
-   * has gaps). Below the log start offset, `outOfRange` 'earliest' (the default) reads from the
-   * start; 'error' throws OFFSET_OUT_OF_RANGE, as does any fromOffset past the end offset.
+   * Reads up to `maxRecords` records (and about `options.maxBytes`) with offset >= fromOffset, in
+   * offset order (a compacted topic has gaps). Below the log start offset, outOfRange 'earliest'
+   * (the default) reads from the start; 'error' throws OFFSET_OUT_OF_RANGE, as does any
+   * fromOffset past the end offset.
    */
-  read(topic: string, partition: number, fromOffset: number, maxRecords: number, outOfRange?: OutOfRangePolicy): Promise<readonly StoredRecord[]>;
+  read(topic: string, partition: number, fromOffset: number, maxRecords: number, options?: ReadOptions): Promise<readonly StoredRecord[]>;
 
   offsets(topic: string, partition: number): PartitionOffsets;
   /** Bytes the partition's stored records take (what retention.bytes limits). */

@@ -98,7 +98,7 @@ async function consume(store: LmdbTopicStore, opts: ConsumeOptions): Promise<num
     if (opts.partition !== undefined && p !== opts.partition) continue;
     const pos = startPosition(store, opts, p, committed.get(p));
     // An explicit offset outside the log fails now, with the store's message (valid range included).
-    if (pos.outOfRange === 'error') await store.read(opts.topic, p, pos.next, 1, 'error');
+    if (pos.outOfRange === 'error') await store.read(opts.topic, p, pos.next, 1, { outOfRange: 'error' });
     positions.push(pos);
   }
   const out = new Stdout();
@@ -106,7 +106,7 @@ async function consume(store: LmdbTopicStore, opts: ConsumeOptions): Promise<num
   for (const pos of positions) {
     while (pos.next < pos.stop && printed < opts.max && !out.closed) {
       const want = Math.min(CONSUME_BATCH, pos.stop - pos.next, opts.max - printed);
-      const records = await store.read(opts.topic, pos.partition, pos.next, want, pos.outOfRange);
+      const records = await store.read(opts.topic, pos.partition, pos.next, want, { outOfRange: pos.outOfRange });
       if (records.length === 0) break;
       let text = '';
       for (const r of records) {

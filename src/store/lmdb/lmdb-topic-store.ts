@@ -33,7 +33,7 @@ import {
   TopicStoreError,
   type AppendResult,
   type GroupOffset,
-  type OutOfRangePolicy,
+  type ReadOptions,
   type TopicConfigChange,
   type OffsetCommit,
   type PartitionOffsets,
@@ -448,12 +448,14 @@ export class LmdbTopicStore implements TopicStore {
     partition: number,
     fromOffset: number,
     maxRecords: number,
-    outOfRange: OutOfRangePolicy = 'earliest',
+    options: ReadOptions = {},
   ): Promise<readonly StoredRecord[]> {
+    const { outOfRange = 'earliest', maxBytes = Number.POSITIVE_INFINITY } = options;
     this.checkOpen();
     const { topic: live, state } = this.livePartitionOf(topic, partition);
     if (!Number.isSafeInteger(fromOffset) || fromOffset < 0) throw new RangeError(`fromOffset must be a non-negative integer, got ${fromOffset}`);
     if (!Number.isInteger(maxRecords) || maxRecords < 1) throw new RangeError(`maxRecords must be a positive integer, got ${maxRecords}`);
+    if (!(maxBytes > 0)) throw new RangeError(`maxBytes must be positive, got ${maxBytes}`);
     if (outOfRange === 'error' && (fromOffset < state.start || fromOffset > state.end)) {
       throw new TopicStoreError(
         'OFFSET_OUT_OF_RANGE',
@@ -468,7 +470,10 @@ export class LmdbTopicStore implements TopicStore {
       end: recordKey(live.id, partition, state.end),
       limit: Math.min(maxRecords, MAX_READ_RECORDS),
     });
+    let bytes = 0;
     for (const { key, value } of range) {
+      if (bytes >= maxBytes) break;
+      bytes += value.length;
       const offset = offsetOfRecordKey(key);
       try {
         // getRange hands out a fresh Buffer per value ('binary' encoding): decode without copying.

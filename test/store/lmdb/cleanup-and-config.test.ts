@@ -92,13 +92,26 @@ describe('out-of-range reads', () => {
     now = 20_000;
     await s.append('t', 0, [{ key: null, value: bytes('new') }]);
     expect(await s.deleteExpiredRecords()).toBe(1);
-    const err = await errorOf(s.read('t', 0, 0, 10, 'error'));
+    const err = await errorOf(s.read('t', 0, 0, 10, { outOfRange: 'error' }));
     expect(err.code).toBe('OFFSET_OUT_OF_RANGE');
     expect(err.message).toContain("topic 't' partition 0");
     expect(err.message).toContain('1..2');
-    expect((await errorOf(s.read('t', 0, 3, 10, 'error'))).code).toBe('OFFSET_OUT_OF_RANGE');
-    expect((await s.read('t', 0, 2, 10, 'error')).length).toBe(0);
+    expect((await errorOf(s.read('t', 0, 3, 10, { outOfRange: 'error' }))).code).toBe('OFFSET_OUT_OF_RANGE');
+    expect((await s.read('t', 0, 2, 10, { outOfRange: 'error' })).length).toBe(0);
     expect((await s.read('t', 0, 0, 10)).map((r) => text(r.value))).toEqual(['new']);
+  });
+});
+
+describe('maxBytes', () => {
+  it('stops a read once the records hold maxBytes, returning at least one', async () => {
+    const s = await openStore();
+    await s.createTopic('t', CONFIG);
+    await s.append('t', 0, Array.from({ length: 10 }, () => ({ key: null, value: new Uint8Array(95) })));
+    const per = s.partitionBytes('t', 0) / 10;
+    expect((await s.read('t', 0, 0, 100, { maxBytes: per * 3 })).length).toBe(3);
+    expect((await s.read('t', 0, 0, 100, { maxBytes: per * 3 + 1 })).length).toBe(4);
+    expect((await s.read('t', 0, 5, 100, { maxBytes: 1 })).map((r) => r.offset)).toEqual([5]);
+    await expect(s.read('t', 0, 0, 100, { maxBytes: 0 })).rejects.toThrow(RangeError);
   });
 });
 
