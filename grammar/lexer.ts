@@ -124,6 +124,8 @@ export const Undefine = keyword('UNDEFINE', true);
 export const Define = keyword('DEFINE', true);
 export const Variables = keyword('VARIABLES', true);
 export const Topic = keyword('TOPIC', true);
+export const Partition = keyword('PARTITION', true);
+export const Explain = keyword('EXPLAIN', true);
 
 // ------------------------------------------------------------------ literals
 

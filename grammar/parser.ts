@@ -51,7 +51,19 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.undefineVariable) },
       { ALT: () => this.SUBRULE(this.runScript) },
       { ALT: () => this.SUBRULE(this.printTopic) },
+      { ALT: () => this.SUBRULE(this.terminateQuery) },
+      { ALT: () => this.SUBRULE(this.explainStatement) },
     ]);
+  });
+
+  terminateQuery = this.RULE('terminateQuery', () => {
+    this.CONSUME(T.Terminate);
+    this.OR([{ ALT: () => this.CONSUME(T.All) }, { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'queryId' }) }]);
+  });
+
+  explainStatement = this.RULE('explainStatement', () => {
+    this.CONSUME(T.Explain);
+    this.OR([{ ALT: () => this.SUBRULE(this.query) }, { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'queryId' }) }]);
   });
 
   createSource = this.RULE('createSource', () => {
@@ -72,6 +84,11 @@ class SqlParser extends CstParser {
     this.OPTION5(() => {
       this.CONSUME(T.With);
       this.SUBRULE(this.tableProperties);
+    });
+    // CREATE STREAM|TABLE ... AS SELECT; cst-to-ast rejects column lists and SOURCE with it.
+    this.OPTION6(() => {
+      this.CONSUME(T.As);
+      this.SUBRULE(this.query);
     });
   });
 
@@ -127,15 +144,30 @@ class SqlParser extends CstParser {
     this.CONSUME(T.Insert);
     this.CONSUME(T.Into);
     this.SUBRULE(this.identifier, { LABEL: 'target' });
-    this.OPTION(() => {
-      this.CONSUME(T.LParen);
-      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.identifier, { LABEL: 'columns' }) });
-      this.CONSUME(T.RParen);
-    });
-    this.CONSUME(T.Values);
-    this.CONSUME2(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }) });
-    this.CONSUME2(T.RParen);
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => {
+            this.CONSUME(T.LParen);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.identifier, { LABEL: 'columns' }) });
+            this.CONSUME(T.RParen);
+          });
+          this.CONSUME(T.Values);
+          this.CONSUME2(T.LParen);
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'values' }) });
+          this.CONSUME2(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION2(() => {
+            this.CONSUME(T.With);
+            this.SUBRULE(this.tableProperties);
+          });
+          this.SUBRULE(this.query);
+        },
+      },
+    ]);
   });
 
   query = this.RULE('query', () => {
@@ -143,18 +175,132 @@ class SqlParser extends CstParser {
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.selectItem) });
     this.CONSUME(T.From);
     this.SUBRULE(this.relation);
-    this.OPTION(() => {
+    this.MANY(() => this.SUBRULE(this.joinClause));
+    this.OPTION(() => this.SUBRULE(this.windowExpression));
+    this.OPTION2(() => {
       this.CONSUME(T.Where);
       this.SUBRULE(this.expression, { LABEL: 'where' });
     });
-    this.OPTION2(() => {
-      this.CONSUME(T.Emit);
-      this.CONSUME(T.Changes);
-    });
     this.OPTION3(() => {
+      this.CONSUME(T.Group);
+      this.CONSUME(T.By);
+      this.SUBRULE(this.groupBy);
+    });
+    this.OPTION4(() => {
+      this.CONSUME(T.Partition);
+      this.CONSUME2(T.By);
+      this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'partitionBy' }) });
+    });
+    this.OPTION5(() => {
+      this.CONSUME(T.Having);
+      this.SUBRULE3(this.expression, { LABEL: 'having' });
+    });
+    this.OPTION6(() => {
+      this.CONSUME(T.Emit);
+      this.OR([{ ALT: () => this.CONSUME(T.Changes) }, { ALT: () => this.CONSUME(T.Final) }]);
+    });
+    this.OPTION7(() => {
       this.CONSUME(T.Limit);
       this.SUBRULE(this.signedNumber, { LABEL: 'limit' });
     });
+  });
+
+  /** `GROUP BY a, b` or `GROUP BY (a, b)`; `GROUP BY (a)` is the parenthesized expression a. */
+  groupBy = this.RULE('groupBy', () => {
+    this.OR([
+      {
+        GATE: () => this.parenthesizedList(),
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'items' }) });
+          this.CONSUME(T.RParen);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'items' }) }) },
+    ]);
+  });
+
+  /** Whether the next tokens are `( x , ... )`: a comma at depth 1 before the matching `)`. */
+  private parenthesizedList(): boolean {
+    if (this.LA(1).tokenType !== T.LParen) return false;
+    let depth = 0;
+    for (let i = 1; ; i++) {
+      const t = this.LA(i).tokenType;
+      if (t === EOF || t === T.Semicolon) return false;
+      if (t === T.LParen || t === T.LBracket) depth++;
+      else if (t === T.RParen || t === T.RBracket) {
+        depth--;
+        if (depth === 0) return false;
+      } else if (t === T.Comma && depth === 1) return true;
+    }
+  }
+
+  joinClause = this.RULE('joinClause', () => {
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Inner, { LABEL: 'joinType' }) },
+        {
+          ALT: () => {
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Left, { LABEL: 'joinType' }) },
+              { ALT: () => this.CONSUME(T.Right, { LABEL: 'joinType' }) },
+              { ALT: () => this.CONSUME(T.Full, { LABEL: 'joinType' }) },
+            ]);
+            this.OPTION2(() => this.CONSUME(T.Outer));
+          },
+        },
+      ]),
+    );
+    this.CONSUME(T.Join);
+    this.SUBRULE(this.relation);
+    this.OPTION3(() => {
+      this.CONSUME(T.Within);
+      this.OR3([
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.duration, { LABEL: 'before' });
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.duration, { LABEL: 'after' });
+            this.CONSUME(T.RParen);
+          },
+        },
+        { ALT: () => this.SUBRULE3(this.duration, { LABEL: 'within' }) },
+      ]);
+      this.OPTION4(() => {
+        this.SUBRULE(this.identifier, { LABEL: 'grace' });
+        this.SUBRULE2(this.identifier, { LABEL: 'period' });
+        this.SUBRULE4(this.duration, { LABEL: 'graceDuration' });
+      });
+    });
+    this.CONSUME(T.On);
+    this.SUBRULE(this.expression, { LABEL: 'on' });
+  });
+
+  /** `n UNIT`: the unit (MILLISECONDS ... DAYS) is checked when the AST is built. */
+  duration = this.RULE('duration', () => {
+    this.SUBRULE(this.signedNumber, { LABEL: 'amount' });
+    this.SUBRULE(this.identifier, { LABEL: 'unit' });
+  });
+
+  windowExpression = this.RULE('windowExpression', () => {
+    this.CONSUME(T.Window);
+    this.SUBRULE(this.identifier, { LABEL: 'windowType' });
+    this.CONSUME(T.LParen);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.windowParam) });
+    this.CONSUME(T.RParen);
+  });
+
+  /** SIZE d | ADVANCE BY d | RETENTION d | GRACE PERIOD d | d (a session's gap). */
+  windowParam = this.RULE('windowParam', () => {
+    this.OPTION(() => {
+      this.SUBRULE(this.identifier, { LABEL: 'name' });
+      this.OPTION2(() =>
+        this.OR([{ ALT: () => this.CONSUME(T.By) }, { ALT: () => this.SUBRULE2(this.identifier, { LABEL: 'name2' }) }]),
+      );
+    });
+    this.SUBRULE(this.duration);
   });
 
   selectItem = this.RULE('selectItem', () => {
@@ -181,9 +327,13 @@ class SqlParser extends CstParser {
 
   relation = this.RULE('relation', () => {
     this.SUBRULE(this.identifier, { LABEL: 'name' });
-    // EMIT is non-reserved, so `FROM t EMIT CHANGES` would otherwise read EMIT as an alias.
+    // EMIT and PARTITION are non-reserved, so `FROM t EMIT CHANGES` / `FROM t PARTITION BY x`
+    // would otherwise read them as an alias.
     this.OPTION({
-      GATE: () => !(this.LA(1).tokenType === T.Emit && this.LA(2).tokenType === T.Changes),
+      GATE: () => {
+        const [a, b] = [this.LA(1).tokenType, this.LA(2).tokenType];
+        return !((a === T.Emit && (b === T.Changes || b === T.Final)) || (a === T.Partition && b === T.By));
+      },
       DEF: () => {
         this.OPTION2(() => this.CONSUME(T.As));
         this.SUBRULE2(this.identifier, { LABEL: 'alias' });

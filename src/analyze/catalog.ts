@@ -9,6 +9,8 @@ export type SourceKind = 'STREAM' | 'TABLE';
 export interface ColumnSchema {
   readonly name: string;
   readonly type: SqlType;
+  /** Part of the key (query result headers mark these, as ksqlDB does). */
+  readonly key?: boolean;
 }
 
 export interface SourceDef {
@@ -24,6 +26,9 @@ export interface SourceDef {
   /** Column whose value is the record timestamp (WITH TIMESTAMP='col'); undefined = record time. */
   readonly timestampColumn?: string;
   readonly isSource: boolean;
+  /** Windowed sources (windowed aggregations): keys carry their window, Kafka Streams style. */
+  readonly windowType?: 'TUMBLING' | 'HOPPING' | 'SESSION';
+  readonly windowSizeMs?: number;
   /** The statement that created it, as written (after variable substitution). */
   readonly statementText: string;
 }

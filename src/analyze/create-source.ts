@@ -27,7 +27,34 @@ const KNOWN_PROPERTIES = new Set([
   'VALUE_DELIMITER',
   'KEY_DELIMITER',
   'RETENTION_MS',
+  'WINDOW_TYPE',
+  'WINDOW_SIZE',
 ]);
+
+const WINDOW_UNITS_MS: Readonly<Record<string, number>> = { MILLISECOND: 1, SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 };
+
+/** WINDOW_TYPE / WINDOW_SIZE of a windowed source (e.g. over the topic of a windowed table). */
+function windowProps(props: Map<string, Property>): Pick<SourceDef, 'windowType' | 'windowSizeMs'> {
+  const typeProp = props.get('WINDOW_TYPE');
+  const sizeProp = props.get('WINDOW_SIZE');
+  if (!typeProp) {
+    if (sizeProp) throw new UserError('INVALID_PROPERTY', 'WINDOW_SIZE requires WINDOW_TYPE.', sizeProp.span);
+    return {};
+  }
+  const type = stringProp(typeProp).toUpperCase();
+  if (type !== 'SESSION' && type !== 'TUMBLING' && type !== 'HOPPING') {
+    throw new UserError('INVALID_PROPERTY', `Invalid value for WINDOW_TYPE: ${type}. Valid values are SESSION, HOPPING and TUMBLING.`, typeProp.span);
+  }
+  if (type === 'SESSION') {
+    if (sizeProp) throw new UserError('INVALID_PROPERTY', "'WINDOW_SIZE' should not be set for SESSION windows.", sizeProp.span);
+    return { windowType: type };
+  }
+  if (!sizeProp) throw new UserError('INVALID_PROPERTY', `${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`, typeProp.span);
+  const m = /^\s*(\d+)\s+([A-Za-z]+?)S?\s*$/.exec(stringProp(sizeProp));
+  const per = m ? WINDOW_UNITS_MS[m[2]!.toUpperCase()] : undefined;
+  if (!m || per === undefined) throw new UserError('INVALID_PROPERTY', `Invalid WINDOW_SIZE: ${stringProp(sizeProp)}. Expected e.g. '10 SECONDS'.`, sizeProp.span);
+  return { windowType: type, windowSizeMs: Number(m[1]) * per };
+}
 
 export interface AnalyzedCreateSource {
   readonly source: SourceDef;
@@ -176,6 +203,7 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     ...(timestampColumn === undefined ? {} : { timestampColumn }),
     isSource: stmt.isSource,
     statementText,
+    ...windowProps(props),
   };
   return {
     source,
@@ -205,7 +233,7 @@ function literalText(v: Literal): string | undefined {
   }
 }
 
-function stringProp(p: Property): string {
+export function stringProp(p: Property): string {
   if (p.value.kind !== 'StringLiteral') {
     throw new UserError('INVALID_PROPERTY', `Property ${p.name} must be a string, e.g. ${p.name}='...'`, p.value.span);
   }
@@ -213,7 +241,7 @@ function stringProp(p: Property): string {
   return p.value.value;
 }
 
-function formatProp(p: Property): string {
+export function formatProp(p: Property): string {
   const f = stringProp(p).toUpperCase();
   if (!(KNOWN_FORMATS as readonly string[]).includes(f)) {
     throw new UserError('INVALID_FORMAT', `Unknown format: ${f}. Supported: ${KNOWN_FORMATS.join(', ')}`, p.value.span);
@@ -221,7 +249,7 @@ function formatProp(p: Property): string {
   return f;
 }
 
-function intProp(p: Property, min: number, max: number): number {
+export function intProp(p: Property, min: number, max: number): number {
   const text = literalText(p.value);
   const n = text === undefined ? NaN : Number(text);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -230,7 +258,7 @@ function intProp(p: Property, min: number, max: number): number {
   return n;
 }
 
-function boolProp(p: Property): boolean {
+export function boolProp(p: Property): boolean {
   const text = literalText(p.value)?.toLowerCase();
   if (text === 'true') return true;
   if (text === 'false') return false;

@@ -1,26 +1,48 @@
 /**
- * SELECT ... FROM one source [WHERE] [EMIT CHANGES] [LIMIT]: binds the source, types the
- * projection and the filter, names the output columns as ksqlDB does.
+ * SELECT ... FROM one source [WINDOW] [WHERE] [GROUP BY] [PARTITION BY] [HAVING] [EMIT] [LIMIT]:
+ * binds the source, types the filter, the grouping and the projection, names the output columns
+ * as ksqlDB does, and works out which projected columns form the output key.
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
+import { exprKey } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER } from '../types/sql-type.js';
+import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import type { TypedExpr } from './typed-expr.js';
-import { expectBoolean, typeExpr, type Scope } from './expr/index.js';
+import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
 
 export interface OutputColumn {
   readonly name: string;
   readonly expr: TypedExpr;
 }
 
+/** How the output key is formed, for sinks (CREATE ... AS SELECT) and for error messages. */
+export type KeyOrigin = 'source' | 'groupBy' | 'partitionBy';
+
 export interface AnalyzedQuery {
   readonly source: SourceDef;
   /** Columns of an input row, in row-layout order (see sourceRowColumns). */
   readonly inputColumns: readonly ColumnSchema[];
-  readonly projection: readonly OutputColumn[];
   readonly where?: TypedExpr;
+  /** PARTITION BY expressions over the input row; empty array = PARTITION BY NULL (no key). */
+  readonly partitionBy?: readonly TypedExpr[];
+  readonly aggregation?: AnalyzedAggregation;
+  /** Over the input row, or over the aggregation row when `aggregation` is set. */
+  readonly projection: readonly OutputColumn[];
+  /** ROWTIME in the projection's scope (the output record's timestamp). */
+  readonly rowtime: TypedExpr;
+  /** WINDOWSTART/WINDOWEND in the projection's scope, for windowed aggregations. */
+  readonly windowBounds?: { readonly start: TypedExpr; readonly end: TypedExpr };
+  readonly keyOrigin: KeyOrigin;
+  /** The key expressions as written (for messages), and where each is in the projection (-1: absent). */
+  readonly keyExprs: readonly string[];
+  readonly keyPositions: readonly number[];
+  readonly keyTypes: readonly ColumnSchema['type'][];
+  /** Projected WINDOWSTART/WINDOWEND of a windowed source (they are key columns). */
+  readonly windowKeyPositions?: readonly number[];
   readonly emitChanges: boolean;
+  readonly emitFinal: boolean;
   readonly limit?: number;
 }
 
@@ -35,25 +57,48 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
     { name: 'ROWTIME', type: BIGINT },
     { name: 'ROWPARTITION', type: INTEGER },
     { name: 'ROWOFFSET', type: BIGINT },
+    // A windowed source's keys carry their window: WINDOWSTART/WINDOWEND are key columns too.
+    ...(source.windowType ? [{ name: 'WINDOWSTART', type: BIGINT, key: true }, { name: 'WINDOWEND', type: BIGINT, key: true }] : []),
   ];
 }
 
-export function analyzeQuery(q: Query, catalog: CatalogReader): AnalyzedQuery {
+export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
   const source = catalog.getSource(q.from.name);
   if (!source) {
     throw new UserError('UNKNOWN_SOURCE', `${q.from.name} does not exist.`, q.from.span);
   }
+  if (q.joins.length > 0) {
+    throw new UserError('NOT_SUPPORTED', 'JOIN is not supported yet.', q.joins[0]!.span);
+  }
   const inputColumns = sourceRowColumns(source);
   const qualifier = q.from.alias ?? source.name;
-  const scope: Scope = { columns: inputColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  const inputScope: Scope = { columns: inputColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+
+  let where: TypedExpr | undefined;
+  if (q.where) where = expectBoolean(typeIn('WHERE', q.where, inputScope), q.where.span, 'WHERE');
+
+  const aggregated = hasAggregates(q) || (q.groupBy?.length ?? 0) > 0;
+  if (q.window && !aggregated) {
+    throw new UserError('WINDOW_WITHOUT_GROUP_BY', 'WINDOW clause requires a GROUP BY clause.', q.window.span);
+  }
+  if (q.window && source.kind === 'TABLE') {
+    throw new UserError('WINDOW_ON_TABLE', 'KSQL does not support windowing of tables: windowed aggregations need a stream source.', q.window.span);
+  }
+  if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
+  if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
+  const agg = aggregated ? analyzeAggregation(q, inputScope, qualifier, sinkKind) : undefined;
+  const scope = agg ? agg.scope : inputScope;
+  const expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
 
   const projection: OutputColumn[] = [];
+  const projectedAst: (Expr | undefined)[] = [];
   const names = new Set<string>();
   let generated = 0;
-  const add = (name: string, expr: TypedExpr, span: Query['span']): void => {
+  const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
     if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\``, span);
     names.add(name);
     projection.push({ name, expr });
+    projectedAst.push(ast);
   };
   for (const item of q.select) {
     switch (item.kind) {
@@ -61,37 +106,92 @@ export function analyzeQuery(q: Query, catalog: CatalogReader): AnalyzedQuery {
         if (item.source !== undefined && item.source !== qualifier) {
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
-        const visible = [...source.keyColumns, ...source.valueColumns];
-        for (const c of visible) {
-          add(c.name, typeIn('SELECT', { kind: 'ColumnRef', name: c.name, span: item.span }, scope), item.span);
+        if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
+        const bounds = source.windowType ? [{ name: 'WINDOWSTART' }, { name: 'WINDOWEND' }] : [];
+        for (const c of [...source.keyColumns, ...bounds, ...source.valueColumns]) {
+          const ref: Expr = { kind: 'ColumnRef', name: c.name, span: item.span };
+          add(c.name, typeIn('SELECT', ref, scope), ref, item.span);
         }
         break;
       }
       case 'SelectExpr': {
-        const typed = typeIn('SELECT', item.expr, scope);
+        const typed = typeIn('SELECT', expand(item.expr), scope);
         let name = item.alias ?? derivedName(item.expr);
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name));
         }
-        add(name, typed, item.span);
+        add(name, typed, item.expr, item.span);
         break;
       }
     }
   }
 
-  let where: TypedExpr | undefined;
-  if (q.where) {
-    where = expectBoolean(typeIn('WHERE', q.where, scope), q.where.span, 'WHERE');
+  // The output key: GROUP BY expressions, PARTITION BY expressions, or the source's key columns.
+  let keyOrigin: KeyOrigin = 'source';
+  let keyExprs: string[];
+  let keyPositions: number[];
+  let keyTypes: ColumnSchema['type'][];
+  let partitionBy: TypedExpr[] | undefined;
+  if (agg) {
+    keyOrigin = 'groupBy';
+    const groups = q.groupBy ?? [];
+    keyExprs = groups.map((g) => formatExpr(g));
+    keyTypes = agg.aggregation.groupBy.map((g) => g.type);
+    keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
+  } else if (q.partitionBy) {
+    keyOrigin = 'partitionBy';
+    const exprs = q.partitionBy.length === 1 && q.partitionBy[0]!.kind === 'NullLiteral' ? [] : q.partitionBy;
+    partitionBy = exprs.map((e) => typeIn('PARTITION BY', e, inputScope));
+    keyExprs = exprs.map((e) => `${qualifier}.${formatExpr(e)}`);
+    keyTypes = partitionBy.map((e) => e.type);
+    const keys = exprs.map(exprKey);
+    keyPositions = keys.map((k) => projectedAst.findIndex((a) => a !== undefined && exprKey(a) === k));
+  } else {
+    keyExprs = source.keyColumns.map((c) => c.name);
+    keyTypes = source.keyColumns.map((c) => c.type);
+    keyPositions = source.keyColumns.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
+  }
+
+  const rowtimeIndex = agg ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME) : source.keyColumns.length + source.valueColumns.length;
+  const rowtime: TypedExpr = { kind: 'Column', index: rowtimeIndex, name: 'ROWTIME', type: BIGINT };
+  let windowBounds: AnalyzedQuery['windowBounds'];
+  if (agg?.aggregation.window) {
+    const cols = agg.aggregation.columns;
+    const at = (n: string): TypedExpr => ({ kind: 'Column', index: cols.findIndex((c) => c.name === n), name: n, type: BIGINT });
+    windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
   }
   return {
     source,
     inputColumns,
-    projection,
     ...(where ? { where } : {}),
+    ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),
+    ...(partitionBy ? { partitionBy } : {}),
+    ...(agg ? { aggregation: agg.aggregation } : {}),
+    projection,
+    rowtime,
+    ...(windowBounds ? { windowBounds } : {}),
+    keyOrigin,
+    keyExprs,
+    keyPositions,
+    keyTypes,
     emitChanges: q.emitChanges,
+    emitFinal: q.emit === 'FINAL',
     ...(q.limit === undefined ? {} : { limit: q.limit }),
   };
+}
+
+function windowKeyPositions(projection: readonly OutputColumn[], input: readonly ColumnSchema[]): number[] {
+  const bounds = new Set(['WINDOWSTART', 'WINDOWEND'].map((n) => input.findIndex((c) => c.name === n)));
+  return projection.flatMap((p, i) => (p.expr.kind === 'Column' && bounds.has(p.expr.index) ? [i] : []));
+}
+
+/** The query's result columns with key columns marked (result headers show them). */
+export function resultColumns(q: AnalyzedQuery): ColumnSchema[] {
+  // ksqlDB marks keys in results over tables only (a stream's key is just another column there).
+  const table = q.source.kind === 'TABLE' || q.aggregation !== undefined;
+  const keys = new Set(table ? [...q.keyPositions, ...(q.windowKeyPositions ?? [])] : []);
+  return q.projection.map((p, i) => ({ name: p.name, type: p.expr.type, ...(keys.has(i) ? { key: true } : {}) }));
 }
 
 /** ksqlDB names a selected column after the column (or struct field) it reads. */

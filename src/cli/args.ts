@@ -5,6 +5,8 @@ export type OutputFormat = 'table' | 'json';
 
 export interface CliArgs {
   readonly dataDir?: string;
+  /** --server URL: talk to a streamsql server instead of opening a data dir. */
+  readonly server?: string;
   readonly execute?: string;
   readonly file?: string;
   readonly output: OutputFormat;
@@ -22,6 +24,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | { error: string
       allowPositionals: false,
       options: {
         'data-dir': { type: 'string' },
+        server: { type: 'string' },
         execute: { type: 'string', short: 'e' },
         file: { type: 'string', short: 'f' },
         output: { type: 'string', default: 'table' },
@@ -46,6 +49,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | { error: string
   }
   return {
     ...(v['data-dir'] !== undefined ? { dataDir: v['data-dir'] } : {}),
+    ...(v.server !== undefined ? { server: v.server } : {}),
     ...(v.execute !== undefined ? { execute: v.execute } : {}),
     ...(v.file !== undefined ? { file: v.file } : {}),
     output: v.output,
@@ -61,9 +65,11 @@ Usage:
   streamsql [options]                 open the interactive shell
   streamsql -e "SQL; ..." [options]   run statements and exit
   streamsql -f script.sql [options]   run a file of statements and exit
+  streamsql serve [--help]            run the engine as an HTTP server
 
 Options:
   --data-dir DIR          data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
+  --server URL            use a streamsql server (streamsql serve) instead of a data dir
   -e, --execute SQL       run these ';'-separated statements, then exit
   -f, --file FILE         run the statements in FILE, then exit
   --output table|json     output format for -e/-f (default: table)

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Client, ClientEvent } from '../client/client.js';
 import { EmbeddedClient } from '../client/embedded.js';
+import { HttpClient } from '../client/http-client.js';
 import { toJsonText } from '../client/json-text.js';
 import { VERSION } from '../engine/engine.js';
 import { HELP, parseCliArgs, type OutputFormat } from './args.js';
@@ -48,10 +49,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
 
-  const dataDir = resolve(args.dataDir ?? defaultDataDir());
-  let client: EmbeddedClient;
+  let client: Client;
   try {
-    client = await EmbeddedClient.open(dataDir);
+    client = args.server !== undefined ? await HttpClient.connect(args.server) : await EmbeddedClient.open(resolve(args.dataDir ?? defaultDataDir()));
   } catch (err) {
     process.stderr.write(`streamsql: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

@@ -37,7 +37,8 @@ export class EmbeddedClient implements Client {
   }
 }
 
-function toClientEvent(e: EngineEvent, columns: readonly ColumnSchema[]): ClientEvent {
+/** Engine event → client event (values rendered JSON-shaped); the HTTP server uses it too. */
+export function toClientEvent(e: EngineEvent, columns: readonly ColumnSchema[]): ClientEvent {
   switch (e.type) {
     case 'result':
     case 'printLine':

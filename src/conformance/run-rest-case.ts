@@ -124,7 +124,7 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
       case 'queryStart':
         columns = e.columns;
         push = e.push;
-        rows.push({ header: { queryId: e.queryId, schema: columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}`).join(', ') } });
+        rows.push({ header: { queryId: e.queryId, schema: columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${c.key ? ' KEY' : ''}`).join(', ') } });
         return undefined;
       case 'rows':
         for (const row of e.rows) rows.push({ row: { columns: row.map((v, i) => toComparable(toClientValue(v, columns[i]!.type))) } });

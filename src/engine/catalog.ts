@@ -4,8 +4,38 @@
  */
 import type { CatalogReader, SourceDef } from '../analyze/catalog.js';
 
+/** A persistent query as the command topic records it: enough to plan and restart it. */
+export interface PersistentQueryDef {
+  readonly id: string;
+  readonly statementText: string;
+  readonly sink: string;
+  /** auto.offset.reset when it was created. */
+  readonly from: 'earliest' | 'latest';
+}
+
 export class Catalog implements CatalogReader {
   private readonly sources = new Map<string, SourceDef>();
+  private readonly queries = new Map<string, PersistentQueryDef>();
+  /** Next number for a query id; only grows (ids are never reused, as in ksqlDB). */
+  nextQueryNumber = 0;
+
+  getQuery(id: string): PersistentQueryDef | undefined {
+    return this.queries.get(id);
+  }
+
+  listQueries(): readonly PersistentQueryDef[] {
+    return [...this.queries.values()];
+  }
+
+  addQuery(q: PersistentQueryDef): void {
+    this.queries.set(q.id, q);
+    const n = Number(/_(\d+)$/.exec(q.id)?.[1] ?? -1);
+    if (n >= this.nextQueryNumber) this.nextQueryNumber = n + 1;
+  }
+
+  removeQuery(id: string): void {
+    this.queries.delete(id);
+  }
 
   getSource(name: string): SourceDef | undefined {
     return this.sources.get(name);

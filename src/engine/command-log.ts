@@ -6,7 +6,7 @@
  */
 import type { SourceDef } from '../analyze/catalog.js';
 import type { TopicStore } from '../store/topic-store.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, PersistentQueryDef } from './catalog.js';
 
 export const COMMAND_TOPIC = '_streamsql_commands';
 const COMMAND_VERSION = 1;
@@ -14,7 +14,10 @@ const REPLAY_BATCH = 1000;
 
 export type Command =
   | { readonly v: number; readonly type: 'createSource'; readonly source: SourceDef }
-  | { readonly v: number; readonly type: 'dropSource'; readonly name: string };
+  | { readonly v: number; readonly type: 'dropSource'; readonly name: string }
+  /** CREATE ... AS SELECT (sink set) and INSERT INTO ... SELECT (no sink: it exists). */
+  | { readonly v: number; readonly type: 'startQuery'; readonly query: PersistentQueryDef; readonly sink?: SourceDef }
+  | { readonly v: number; readonly type: 'terminateQuery'; readonly id: string };
 
 export type CommandType = Command['type'];
 
@@ -27,6 +30,13 @@ export function applyCommand(catalog: Catalog, cmd: Command): void {
       return;
     case 'dropSource':
       catalog.remove(cmd.name);
+      return;
+    case 'startQuery':
+      if (cmd.sink) catalog.put(cmd.sink);
+      catalog.addQuery(cmd.query);
+      return;
+    case 'terminateQuery':
+      catalog.removeQuery(cmd.id);
       return;
   }
 }

@@ -5,6 +5,7 @@ import type { CommandLog } from './command-log.js';
 import type { EngineEvent } from './events.js';
 import type { ProcessingLog } from './processing-log.js';
 import type { SessionProperties } from './properties.js';
+import type { PersistentQueries } from './persistent-queries.js';
 import type { QueryRegistry } from './query-registry.js';
 
 export interface EngineParts {
@@ -13,6 +14,7 @@ export interface EngineParts {
   readonly commands: CommandLog;
   readonly processingLog: ProcessingLog;
   readonly queries: QueryRegistry;
+  readonly persistent: PersistentQueries;
   readonly clock: () => number;
 }
 

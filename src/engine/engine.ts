@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { acquireDataDirLock } from '../store/data-dir-lock.js';
+import { PersistentQueries } from './persistent-queries.js';
 import { openLmdbTopicStore } from '../store/lmdb/index.js';
 import type { TopicStore } from '../store/topic-store.js';
 import type { CatalogReader } from '../analyze/catalog.js';
@@ -41,8 +42,11 @@ export class Engine {
       const catalog = new Catalog();
       const commands = await CommandLog.open(s, catalog);
       const processingLog = await ProcessingLog.open(s, clock);
-      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), clock };
+      const persistent = new PersistentQueries(s, catalog, processingLog);
+      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), persistent, clock };
+      persistent.startAll();
       return new Engine(options.dataDir, parts, async () => {
+        await persistent.stopAll();
         await processingLog.flush();
         await s.close();
         await lock.release();

@@ -10,7 +10,11 @@ import { TopicStoreError } from '../store/topic-store.js';
 import type { EngineParts, StatementContext } from './context.js';
 import type { EngineEvent } from './events.js';
 import { SessionProperties } from './properties.js';
+import { createAsSelect } from './statements/create-as-select.js';
 import { createSource } from './statements/create-source.js';
+import { explain } from './statements/explain.js';
+import { insertSelect } from './statements/insert-select.js';
+import { terminate } from './statements/terminate.js';
 import { describe } from './statements/describe.js';
 import { dropSource } from './statements/drop-source.js';
 import { insertValues } from './statements/insert-values.js';
@@ -35,6 +39,10 @@ const HANDLERS: { [K in StatementKind]: Handler<K> } = {
   UndefineVariable: undefineVariable,
   RunScript: runScript,
   Print: print,
+  CreateAsSelect: createAsSelect,
+  InsertSelect: insertSelect,
+  Terminate: terminate,
+  Explain: explain,
 };
 
 export interface ExecuteOptions {

@@ -7,7 +7,10 @@ import type { PhysicalPipeline } from '../plan/physical-plan.js';
 import type { StoredRecord, TopicStore } from '../store/topic-store.js';
 import { createOperator, type Operator } from './operators/operator.js';
 import { createRowDecoder } from './source/row-decoder.js';
+import { MAX_BATCH_RECORDS } from './batch.js';
 import { readTopic } from './source/topic-reader.js';
+import { isTombstone } from './row-flags.js';
+import { MemoryState } from './state/key-value-state.js';
 
 export interface QueryRunOptions {
   readonly store: TopicStore;
@@ -26,7 +29,9 @@ export interface QueryRun {
 
 export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<unknown[][], QueryEndReason> {
   const decoder = createRowDecoder(pipeline.source);
-  const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row })));
+  // A transient query's state lives only as long as the query.
+  const env = { state: new MemoryState(false), onLateRecord: () => undefined };
+  const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   let remaining = pipeline.limit ?? Infinity;
   if (remaining <= 0) return 'limit';
   const reader = readTopic({
@@ -36,13 +41,17 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
     mode: opts.mode,
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  // A pull query over a table sees each key's latest row only, and not deleted keys.
+  const source = opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE' ? latestPerKey(reader) : reader;
   try {
-    for await (const records of reader) {
+    for await (const records of source) {
       let batch = { rows: decoder.decode(records, (error, record) => opts.onRecordError(error, { record })) };
       for (const op of operators) {
         if (batch.rows.length === 0) break;
         batch = op.process(batch);
       }
+      // Tombstones are table changes for sinks; a query's result shows live rows only.
+      if (batch.rows.some(isTombstone)) batch = { rows: batch.rows.filter((r) => !isTombstone(r)) };
       if (batch.rows.length === 0) continue;
       if (batch.rows.length >= remaining) {
         yield batch.rows.slice(0, remaining);
@@ -55,4 +64,14 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
     await reader.return(undefined);
   }
   return opts.signal?.aborted ? 'cancelled' : 'complete';
+}
+
+/** Collapses a snapshot of a table's topic to the latest record per key, dropping deleted keys. */
+async function* latestPerKey(reader: AsyncGenerator<readonly StoredRecord[]>): AsyncGenerator<readonly StoredRecord[]> {
+  const latest = new Map<string, StoredRecord>();
+  for await (const records of reader) {
+    for (const r of records) latest.set(`${r.partition}:${r.key ? Buffer.from(r.key).toString('base64') : ''}`, r);
+  }
+  const live = [...latest.values()].filter((r) => r.value !== null);
+  for (let i = 0; i < live.length; i += MAX_BATCH_RECORDS) yield live.slice(i, i + MAX_BATCH_RECORDS);
 }

@@ -1,23 +1,40 @@
 /**
  * Turns output rows of a persistent query into records of its sink topic: key columns through the
- * key serde, value columns through the value serde, partition by murmur2 of the key bytes (as
- * Kafka's producer would), timestamp from the row's trailing ROWTIME column.
+ * key serde, value columns through the value serde (a tombstone row gets a null value), partition
+ * by murmur2 of the key bytes (as Kafka's producer would), timestamp from the row's ROWTIME column.
+ * Windowed sinks append the window to the key bytes as Kafka Streams does: 8-byte start (time
+ * windows) or 8-byte end then 8-byte start (session windows), big-endian; the partition is chosen
+ * by the key without its window.
  */
 import type { SourceDef } from '../analyze/catalog.js';
-import { partitionForKey } from '../store/partitioner.js';
+import { partitionForKey, roundRobinChooser } from '../store/partitioner.js';
 import type { PartitionWrite, ProducerRecord } from '../store/topic-store.js';
+import { isTombstone } from './row-flags.js';
 import { sourceSerdes } from './source/row-decoder.js';
 
 export interface SinkWriter {
-  /** Rows are [...key columns, ...value columns, ROWTIME]. Returns writes grouped by partition. */
+  /** Rows are [...key columns, ...value columns, ROWTIME(, WINDOWSTART, WINDOWEND)]. */
   toWrites(rows: readonly (readonly unknown[])[], onError: (err: unknown, row: readonly unknown[]) => void): PartitionWrite[];
+}
+
+function withWindow(key: Uint8Array, start: bigint, end: bigint, session: boolean): Uint8Array {
+  const out = new Uint8Array(key.length + (session ? 16 : 8));
+  out.set(key, 0);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  if (session) {
+    view.setBigInt64(key.length, end);
+    view.setBigInt64(key.length + 8, start);
+  } else view.setBigInt64(key.length, start);
+  return out;
 }
 
 export function createSinkWriter(sink: SourceDef, partitions: number): SinkWriter {
   const { key, value } = sourceSerdes(sink);
   const nKey = sink.keyColumns.length;
   const nValue = sink.valueColumns.length;
-  let roundRobin = 0;
+  const windowed = sink.windowType !== undefined;
+  const session = sink.windowType === 'SESSION';
+  const nullKeyPartition = roundRobinChooser();
   return {
     toWrites(rows, onError) {
       const byPartition = new Map<number, ProducerRecord[]>();
@@ -26,12 +43,16 @@ export function createSinkWriter(sink: SourceDef, partitions: number): SinkWrite
         let valueBytes: Uint8Array | null;
         try {
           keyBytes = nKey === 0 ? null : key.serialize(row.slice(0, nKey));
-          valueBytes = value.serialize(row.slice(nKey, nKey + nValue));
+          valueBytes = isTombstone(row) ? null : value.serialize(row.slice(nKey, nKey + nValue));
         } catch (err) {
           onError(err, row);
           continue;
         }
-        const partition = keyBytes === null ? roundRobin++ % partitions : partitionForKey(keyBytes, partitions);
+        const partition = keyBytes === null ? nullKeyPartition(sink.topic, partitions) : partitionForKey(keyBytes, partitions);
+        if (windowed) {
+          const at = nKey + nValue + 1;
+          keyBytes = withWindow(keyBytes ?? new Uint8Array(0), row[at] as bigint, row[at + 1] as bigint, session);
+        }
         let list = byPartition.get(partition);
         if (!list) byPartition.set(partition, (list = []));
         list.push({ key: keyBytes, value: valueBytes, timestamp: Number(row[nKey + nValue]) });

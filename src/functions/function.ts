@@ -3,15 +3,32 @@
  * stands for an untyped NULL literal) to: the types it wants its arguments in (the analyzer inserts
  * implicit casts), its return type, and an implementation over evaluated argument values.
  */
+import { commonType } from '../types/coercion.js';
 import { asDecimalType } from '../types/decimal-math.js';
 import type { SqlType, SqlTypeKind } from '../types/sql-type.js';
 
 export type ArgType = SqlType | null;
 
+/**
+ * What a non-deterministic function reads: the clock (UNIX_TIMESTAMP(), UNIX_DATE()) and a
+ * random source (RANDOM(), UUID()). The engine passes its injected ones; tests pass fixed ones.
+ */
+export interface FunctionContext {
+  /** Epoch milliseconds. */
+  readonly now: () => number;
+  /** Uniform in [0, 1), like Math.random. */
+  readonly random: () => number;
+}
+
+/** Used when a caller passes no context (the compiler does not pass one yet). */
+export const SYSTEM_CONTEXT: FunctionContext = Object.freeze({ now: Date.now, random: Math.random });
+
+export type FunctionImpl = (args: readonly unknown[], ctx?: FunctionContext) => unknown;
+
 export interface Overload {
   readonly params: readonly SqlType[];
   readonly returnType: SqlType;
-  readonly impl: (args: readonly unknown[]) => unknown;
+  readonly impl: FunctionImpl;
   /** If false (the default), any null argument makes the result null without calling impl. */
   readonly acceptsNulls?: boolean;
 }
@@ -33,7 +50,7 @@ export interface SignatureSpec {
   /** Repeats the last param any number of times (zero or more). */
   readonly variadic?: boolean;
   readonly returns: SqlType | ((params: readonly SqlType[]) => SqlType);
-  readonly impl: (args: readonly unknown[]) => unknown;
+  readonly impl: FunctionImpl;
   readonly acceptsNulls?: boolean;
 }
 
@@ -95,4 +112,26 @@ export function fromSignatures(specs: readonly SignatureSpec[]): (args: readonly
     }
     return undefined;
   };
+}
+
+/**
+ * The one type all typed arguments widen to (untyped NULLs take it too); undefined if there is
+ * none, or if every argument is an untyped NULL.
+ */
+export function unifyTypes(args: readonly ArgType[]): SqlType | undefined {
+  let t: SqlType | undefined;
+  for (const a of args) {
+    if (a === null) continue;
+    if (t === undefined) t = a;
+    else {
+      t = commonType(t, a);
+      if (t === undefined) return undefined;
+    }
+  }
+  return t;
+}
+
+/** A function of one fixed overload list: name, description and signature text in one place. */
+export function scalar(name: string, description: string, signatures: readonly string[], specs: readonly SignatureSpec[]): ScalarFunction {
+  return { name, description, signatures, resolve: fromSignatures(specs) };
 }

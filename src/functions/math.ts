@@ -1,9 +1,10 @@
 /**
- * Math functions: ABS, ROUND, FLOOR, CEIL with ksqlDB's return types. ROUND rounds half towards
+ * Rounding math: ABS, ROUND, FLOOR, CEIL, TRUNC with ksqlDB's return types. ROUND rounds half towards
  * positive infinity like Java Math.round (ROUND(-1.5) = -1), also for DECIMAL and ROUND(x, n).
  */
 import { Decimal } from '../types/decimal.js';
 import { decimalAbs, decimalFromNumber, decimalSign, rescale } from '../types/decimal-math.js';
+import { doubleToLong } from '../types/cast.js';
 import { BIGINT, DOUBLE, INTEGER, decimal, type SqlType } from '../types/sql-type.js';
 import { fromSignatures, type ScalarFunction } from './function.js';
 
@@ -24,6 +25,12 @@ function roundDecimal(d: Decimal, places: number): Decimal {
 }
 
 const sameType = (params: readonly SqlType[]): SqlType => params[0]!;
+
+/** DECIMAL(p, s) → DECIMAL(p - s, 0): the type of a DECIMAL rounded or truncated to an integer. */
+const integralDecimal = ([t]: readonly SqlType[]): SqlType => {
+  const d = t as Extract<SqlType, { kind: 'DECIMAL' }>;
+  return decimal(Math.max(1, d.precision - d.scale), 0);
+};
 
 export const ABS: ScalarFunction = {
   name: 'ABS',
@@ -54,10 +61,7 @@ export const ROUND: ScalarFunction = {
     { params: ['DOUBLE'], returns: BIGINT, impl: ([x]) => javaRound(x as number) },
     {
       params: ['DECIMAL'],
-      returns: ([t]) => {
-        const d = t as Extract<SqlType, { kind: 'DECIMAL' }>;
-        return decimal(Math.max(1, d.precision - d.scale), 0);
-      },
+      returns: integralDecimal,
       impl: ([x]) => roundDecimal(x as Decimal, 0),
     },
     {
@@ -101,4 +105,33 @@ export const CEIL: ScalarFunction = {
   ]),
 };
 
-export const MATH_FUNCTIONS: readonly ScalarFunction[] = [ABS, ROUND, FLOOR, CEIL];
+export const TRUNC: ScalarFunction = {
+  name: 'TRUNC',
+  description: 'Truncates towards zero, to an integer or to n decimal places (negative n: left of the point).',
+  signatures: [
+    'TRUNC(INTEGER) → BIGINT',
+    'TRUNC(BIGINT) → BIGINT',
+    'TRUNC(DOUBLE) → BIGINT',
+    'TRUNC(DECIMAL(p, s)) → DECIMAL(p - s, 0)',
+    'TRUNC(DOUBLE, INTEGER) → DOUBLE',
+    'TRUNC(DECIMAL(p, s), INTEGER) → DECIMAL(p, s)',
+  ],
+  resolve: fromSignatures([
+    { params: ['INTEGER'], returns: BIGINT, impl: ([x]) => BigInt(x as number) },
+    { params: ['BIGINT'], returns: BIGINT, impl: ([x]) => x },
+    { params: ['DOUBLE'], returns: BIGINT, impl: ([x]) => doubleToLong(x as number) },
+    { params: ['DECIMAL'], returns: integralDecimal, impl: ([x]) => rescale(x as Decimal, 0, 'DOWN') },
+    {
+      params: ['DOUBLE', 'INTEGER'],
+      returns: DOUBLE,
+      impl: ([x, n]) => {
+        const d = decimalFromNumber(x as number);
+        if (d === undefined) throw new Error(`Cannot truncate ${String(x)}`);
+        return rescale(d, n as number, 'DOWN').toNumber();
+      },
+    },
+    { params: ['DECIMAL', 'INTEGER'], returns: sameType, impl: ([x, n]) => rescale(rescale(x as Decimal, n as number, 'DOWN'), (x as Decimal).scale) },
+  ]),
+};
+
+export const MATH_FUNCTIONS: readonly ScalarFunction[] = [ABS, ROUND, FLOOR, CEIL, TRUNC];

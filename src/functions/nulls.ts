@@ -1,21 +1,6 @@
-/** NULL handling: COALESCE (first non-null argument) and IFNULL(x, default). Arguments share one type. */
-import { commonType } from '../types/coercion.js';
-import type { SqlType } from '../types/sql-type.js';
-import type { ArgType, Overload, ScalarFunction } from './function.js';
-
-/** All typed arguments widened to one type; undefined if they have none or every argument is an untyped NULL. */
-function unify(args: readonly ArgType[]): SqlType | undefined {
-  let t: SqlType | undefined;
-  for (const a of args) {
-    if (a === null) continue;
-    if (t === undefined) t = a;
-    else {
-      t = commonType(t, a);
-      if (t === undefined) return undefined;
-    }
-  }
-  return t;
-}
+/** NULL handling: COALESCE (first non-null argument), IFNULL(x, default), NULLIF(x, y). Arguments share one type. */
+import { equalityFor } from '../types/compare.js';
+import { unifyTypes as unify, type Overload, type ScalarFunction } from './function.js';
 
 const firstNonNull = (args: readonly unknown[]): unknown => {
   for (const a of args) if (a !== null && a !== undefined) return a;
@@ -44,4 +29,18 @@ export const IFNULL: ScalarFunction = {
   },
 };
 
-export const NULL_FUNCTIONS: readonly ScalarFunction[] = [COALESCE, IFNULL];
+export const NULLIF: ScalarFunction = {
+  name: 'NULLIF',
+  description: 'NULL if the two arguments are equal, else the first.',
+  signatures: ['NULLIF(T, T) → T'],
+  resolve(args): Overload | undefined {
+    if (args.length !== 2) return undefined;
+    const t = unify(args);
+    if (!t) return undefined;
+    const eq = equalityFor(t);
+    const impl = ([a, b]: readonly unknown[]): unknown => (a === null || a === undefined ? null : b !== null && b !== undefined && eq(a, b) ? null : a);
+    return { params: [t, t], returnType: t, impl, acceptsNulls: true };
+  },
+};
+
+export const NULL_FUNCTIONS: readonly ScalarFunction[] = [COALESCE, IFNULL, NULLIF];

@@ -4,11 +4,33 @@
  */
 import { typeToString } from '../types/sql-type.js';
 import type { ArgType, Overload, ScalarFunction } from './function.js';
+import { ARRAY_FUNCTIONS } from './arrays.js';
+import { BYTES_FUNCTIONS } from './bytes.js';
+import { GREATEST_LEAST_FUNCTIONS } from './greatest-least.js';
+import { MAP_FUNCTIONS } from './maps.js';
+import { MASK_FUNCTIONS } from './mask.js';
+import { MATH_DOUBLE_FUNCTIONS } from './math-double.js';
 import { MATH_FUNCTIONS } from './math.js';
 import { NULL_FUNCTIONS } from './nulls.js';
+import { REGEX_FUNCTIONS } from './regex.js';
+import { SPLIT_FUNCTIONS } from './split.js';
+import { STRING_EDIT_FUNCTIONS } from './string-edit.js';
 import { STRING_FUNCTIONS } from './strings.js';
 
-const FAMILIES: readonly (readonly ScalarFunction[])[] = [STRING_FUNCTIONS, MATH_FUNCTIONS, NULL_FUNCTIONS];
+const FAMILIES: readonly (readonly ScalarFunction[])[] = [
+  STRING_FUNCTIONS,
+  STRING_EDIT_FUNCTIONS,
+  SPLIT_FUNCTIONS,
+  REGEX_FUNCTIONS,
+  MASK_FUNCTIONS,
+  BYTES_FUNCTIONS,
+  MATH_FUNCTIONS,
+  MATH_DOUBLE_FUNCTIONS,
+  GREATEST_LEAST_FUNCTIONS,
+  NULL_FUNCTIONS,
+  ARRAY_FUNCTIONS,
+  MAP_FUNCTIONS,
+];
 
 const BY_NAME: ReadonlyMap<string, ScalarFunction> = (() => {
   const m = new Map<string, ScalarFunction>();

@@ -2,13 +2,16 @@
  * The physical pipeline: one source scan feeding a chain of synchronous operators, then the sink's
  * row limit. Built from the logical plan by walking it bottom-up.
  */
+import type { AnalyzedAggregation } from '../analyze/aggregation.js';
 import type { ColumnSchema, SourceDef } from '../analyze/catalog.js';
 import type { OutputColumn } from '../analyze/query.js';
 import type { TypedExpr } from '../analyze/typed-expr.js';
 import type { PlanNode } from './logical-plan.js';
 
 export type OperatorSpec =
-  | { readonly kind: 'filter'; readonly predicate: TypedExpr }
+  /** `table`: a row that fails the predicate becomes a tombstone instead of disappearing. */
+  | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean }
+  | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   | { readonly kind: 'project'; readonly columns: readonly OutputColumn[] };
 
 export type OperatorKind = OperatorSpec['kind'];
@@ -19,6 +22,8 @@ export interface PhysicalPipeline {
   readonly operators: readonly OperatorSpec[];
   readonly outputColumns: readonly ColumnSchema[];
   readonly limit?: number;
+  /** Whether an operator keeps state (then a persistent query needs a changelog). */
+  readonly stateful: boolean;
 }
 
 export function toPhysical(root: PlanNode): PhysicalPipeline {
@@ -32,7 +37,13 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
         return { source: n.source, columns: n.columns };
       case 'Filter': {
         const s = walk(n.input);
-        operators.push({ kind: 'filter', predicate: n.predicate });
+        operators.push({ kind: 'filter', predicate: n.predicate, table: n.table });
+        return s;
+      }
+      case 'Aggregate': {
+        const s = walk(n.input);
+        operators.push({ kind: 'aggregate', aggregation: n.aggregation, rowtimeIndex: n.rowtimeIndex });
+        output = n.aggregation.columns;
         return s;
       }
       case 'Project': {
@@ -49,5 +60,6 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
     }
   };
   const { source, columns } = walk(root);
-  return { source, inputColumns: columns, operators, outputColumns: output, ...(limit === undefined ? {} : { limit }) };
+  const stateful = operators.some((o) => o.kind === 'aggregate');
+  return { source, inputColumns: columns, operators, outputColumns: output, stateful, ...(limit === undefined ? {} : { limit }) };
 }

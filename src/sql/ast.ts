@@ -233,13 +233,83 @@ export interface Relation {
   readonly span: Span;
 }
 
+/** A duration in a WINDOW or WITHIN clause, in milliseconds (units are resolved by the parser). */
+export interface Duration {
+  readonly ms: number;
+  readonly span: Span;
+}
+
+export type WindowSpec =
+  | { readonly kind: 'TUMBLING'; readonly size: Duration; readonly retention?: Duration; readonly grace?: Duration; readonly span: Span }
+  | { readonly kind: 'HOPPING'; readonly size: Duration; readonly advance: Duration; readonly retention?: Duration; readonly grace?: Duration; readonly span: Span }
+  | { readonly kind: 'SESSION'; readonly gap: Duration; readonly retention?: Duration; readonly grace?: Duration; readonly span: Span };
+
+export type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
+
+export interface JoinClause {
+  readonly type: JoinType;
+  readonly right: Relation;
+  readonly on: Expr;
+  /** Stream-stream joins: WITHIN n (before = after = n) or WITHIN (before, after). */
+  readonly within?: { readonly before: Duration; readonly after: Duration; readonly grace?: Duration; readonly span: Span };
+  readonly span: Span;
+}
+
+export type EmitMode = 'CHANGES' | 'FINAL';
+
 export interface Query {
   readonly kind: 'Query';
   readonly select: readonly SelectItem[];
   readonly from: Relation;
+  readonly joins: readonly JoinClause[];
+  readonly window?: WindowSpec;
   readonly where?: Expr;
+  readonly groupBy?: readonly Expr[];
+  readonly partitionBy?: readonly Expr[];
+  readonly having?: Expr;
+  /** EMIT CHANGES or EMIT FINAL: a push query (or, in CREATE AS SELECT, how results are emitted). */
+  readonly emit?: EmitMode;
+  /** Same as `emit !== undefined`, kept for readers that only care about push vs pull. */
   readonly emitChanges: boolean;
   readonly limit?: number;
+  readonly span: Span;
+}
+
+/** CREATE [OR REPLACE] STREAM|TABLE [IF NOT EXISTS] name [WITH (...)] AS SELECT ... */
+export interface CreateAsSelect {
+  readonly kind: 'CreateAsSelect';
+  readonly sourceType: SourceType;
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly orReplace: boolean;
+  readonly ifNotExists: boolean;
+  readonly properties: readonly Property[];
+  readonly query: Query;
+  readonly span: Span;
+}
+
+/** INSERT INTO name [WITH (...)] SELECT ... */
+export interface InsertSelect {
+  readonly kind: 'InsertSelect';
+  readonly target: string;
+  readonly targetSpan: Span;
+  readonly properties: readonly Property[];
+  readonly query: Query;
+  readonly span: Span;
+}
+
+/** TERMINATE queryId | TERMINATE ALL (queryId undefined). Query ids keep their text, upper-cased. */
+export interface Terminate {
+  readonly kind: 'Terminate';
+  readonly queryId?: string;
+  readonly span: Span;
+}
+
+/** EXPLAIN queryId | EXPLAIN <query statement>. */
+export interface Explain {
+  readonly kind: 'Explain';
+  readonly queryId?: string;
+  readonly statement?: Query | CreateAsSelect | InsertSelect;
   readonly span: Span;
 }
 
@@ -308,6 +378,10 @@ export type Statement =
   | DropSource
   | InsertValues
   | Query
+  | CreateAsSelect
+  | InsertSelect
+  | Terminate
+  | Explain
   | Show
   | Describe
   | SetProperty

@@ -5,7 +5,13 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type {
   ColumnDef,
+  CreateAsSelect,
   CreateSource,
+  Duration,
+  InsertSelect,
+  JoinClause,
+  JoinType,
+  WindowSpec,
   DropSource,
   InsertValues,
   Print,
@@ -71,6 +77,20 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
       return Object.freeze({ kind: 'RunScript', path: stringValue(token(s, 'path')), span: nodeSpan(ctx, s) });
     case 'printTopic':
       return buildPrint(ctx, s);
+    case 'terminateQuery': {
+      const id = optNode(s, 'queryId');
+      return Object.freeze({ kind: 'Terminate', ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}), span: nodeSpan(ctx, s) });
+    }
+    case 'explainStatement': {
+      const id = optNode(s, 'queryId');
+      const q = optNode(s, 'query');
+      return Object.freeze({
+        kind: 'Explain',
+        ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}),
+        ...(q ? { statement: buildQuery(ctx, q) } : {}),
+        span: nodeSpan(ctx, s),
+      });
+    }
     default:
       throw new Error(`CST invariant: unexpected statement ${key}`);
   }
@@ -80,12 +100,28 @@ function sourceType(n: CstNode): SourceType {
   return has(node(n, 'sourceType'), 'STREAM') ? 'STREAM' : 'TABLE';
 }
 
-function buildCreateSource(ctx: BuildContext, n: CstNode): CreateSource {
+function buildCreateSource(ctx: BuildContext, n: CstNode): CreateSource | CreateAsSelect {
   const name = node(n, 'name');
   const elements = optNode(n, 'tableElements');
   const columns = elements ? nodes(elements, 'tableElement').map((e) => buildColumn(ctx, e)) : [];
   const props = optNode(n, 'tableProperties');
   const properties = props ? nodes(props, 'tableProperty').map((p) => buildProperty(ctx, p)) : [];
+  const query = optNode(n, 'query');
+  if (query) {
+    if (elements) throw new UserError(INVALID_STATEMENT, 'CREATE ... AS SELECT takes its columns from the query: remove the column list.', nodeSpan(ctx, elements));
+    if (has(n, 'SOURCE')) throw new UserError(INVALID_STATEMENT, 'CREATE SOURCE cannot be used with AS SELECT.', nodeSpan(ctx, n));
+    return Object.freeze({
+      kind: 'CreateAsSelect',
+      sourceType: sourceType(n),
+      name: identifierName(name),
+      nameSpan: nodeSpan(ctx, name),
+      orReplace: has(n, 'OR'),
+      ifNotExists: has(n, 'IF'),
+      properties: Object.freeze(properties),
+      query: buildQuery(ctx, query),
+      span: nodeSpan(ctx, n),
+    });
+  }
   return Object.freeze({
     kind: 'CreateSource',
     sourceType: sourceType(n),
@@ -131,8 +167,20 @@ function buildDropSource(ctx: BuildContext, n: CstNode): DropSource {
   });
 }
 
-function buildInsertValues(ctx: BuildContext, n: CstNode): InsertValues {
+function buildInsertValues(ctx: BuildContext, n: CstNode): InsertValues | InsertSelect {
   const target = node(n, 'target');
+  const query = optNode(n, 'query');
+  if (query) {
+    const props = optNode(n, 'tableProperties');
+    return Object.freeze({
+      kind: 'InsertSelect',
+      target: identifierName(target),
+      targetSpan: nodeSpan(ctx, target),
+      properties: Object.freeze(props ? nodes(props, 'tableProperty').map((p) => buildProperty(ctx, p)) : []),
+      query: buildQuery(ctx, query),
+      span: nodeSpan(ctx, n),
+    });
+  }
   const columnNodes = nodes(n, 'columns');
   const columns = columnNodes.map((c) => Object.freeze({ name: identifierName(c), span: nodeSpan(ctx, c) }));
   return Object.freeze({
@@ -145,24 +193,128 @@ function buildInsertValues(ctx: BuildContext, n: CstNode): InsertValues {
   });
 }
 
-function buildQuery(ctx: BuildContext, n: CstNode): Query {
-  const relation = node(n, 'relation');
+function buildRelation(ctx: BuildContext, relation: CstNode): Query['from'] {
   const alias = optNode(relation, 'alias');
+  return Object.freeze({
+    name: identifierName(node(relation, 'name')),
+    ...(alias ? { alias: identifierName(alias) } : {}),
+    span: nodeSpan(ctx, relation),
+  });
+}
+
+function buildQuery(ctx: BuildContext, n: CstNode): Query {
   const where = optNode(n, 'where');
+  const having = optNode(n, 'having');
   const limit = optNode(n, 'limit');
+  const groupBy = optNode(n, 'groupBy');
+  const partitionBy = nodes(n, 'partitionBy');
+  const window = optNode(n, 'windowExpression');
+  const emit = has(n, 'EMIT') ? (has(n, 'FINAL') ? 'FINAL' : 'CHANGES') : undefined;
   return Object.freeze({
     kind: 'Query',
     select: Object.freeze(nodes(n, 'selectItem').map((s) => buildSelectItem(ctx, s))),
-    from: Object.freeze({
-      name: identifierName(node(relation, 'name')),
-      ...(alias ? { alias: identifierName(alias) } : {}),
-      span: nodeSpan(ctx, relation),
-    }),
+    from: buildRelation(ctx, node(n, 'relation')),
+    joins: Object.freeze(nodes(n, 'joinClause').map((j) => buildJoin(ctx, j))),
+    ...(window ? { window: buildWindow(ctx, window) } : {}),
     ...(where ? { where: buildExpr(ctx, where) } : {}),
-    emitChanges: has(n, 'EMIT'),
+    ...(groupBy ? { groupBy: Object.freeze(nodes(groupBy, 'items').map((e) => buildExpr(ctx, e))) } : {}),
+    ...(partitionBy.length > 0 ? { partitionBy: Object.freeze(partitionBy.map((e) => buildExpr(ctx, e))) } : {}),
+    ...(having ? { having: buildExpr(ctx, having) } : {}),
+    ...(emit ? { emit } : {}),
+    emitChanges: emit !== undefined,
     ...(limit ? { limit: countValue(ctx, limit, 'LIMIT') } : {}),
     span: nodeSpan(ctx, n),
   });
+}
+
+function buildJoin(ctx: BuildContext, n: CstNode): JoinClause {
+  const typeToken = optToken(n, 'joinType');
+  const type = (typeToken ? typeToken.image.toUpperCase() : 'INNER') as JoinType;
+  const single = optNode(n, 'within');
+  const before = single ?? optNode(n, 'before');
+  const after = single ?? optNode(n, 'after');
+  let within: JoinClause['within'];
+  if (before && after) {
+    const grace = optNode(n, 'graceDuration');
+    if (grace) expectWords(ctx, [node(n, 'grace'), node(n, 'period')], 'GRACE PERIOD');
+    within = Object.freeze({
+      before: buildDuration(ctx, before),
+      after: buildDuration(ctx, after),
+      ...(grace ? { grace: buildDuration(ctx, grace) } : {}),
+      span: nodeSpan(ctx, before),
+    });
+  }
+  return Object.freeze({
+    type,
+    right: buildRelation(ctx, node(n, 'relation')),
+    on: buildExpr(ctx, node(n, 'on')),
+    ...(within ? { within } : {}),
+    span: nodeSpan(ctx, n),
+  });
+}
+
+const MS_PER_UNIT: Readonly<Record<string, number>> = {
+  MILLISECOND: 1,
+  SECOND: 1000,
+  MINUTE: 60_000,
+  HOUR: 3_600_000,
+  DAY: 86_400_000,
+};
+
+function buildDuration(ctx: BuildContext, n: CstNode): Duration {
+  const unitNode = node(n, 'unit');
+  const unit = identifierRaw(unitNode).toUpperCase().replace(/S$/, '');
+  const perUnit = MS_PER_UNIT[unit];
+  if (perUnit === undefined) {
+    throw new UserError(INVALID_STATEMENT, `Unknown time unit: '${identifierRaw(unitNode)}'. Use MILLISECONDS, SECONDS, MINUTES, HOURS or DAYS.`, nodeSpan(ctx, unitNode));
+  }
+  const amount = countValue(ctx, node(n, 'amount'), 'A duration');
+  return Object.freeze({ ms: amount * perUnit, span: nodeSpan(ctx, n) });
+}
+
+function expectWords(ctx: BuildContext, words: readonly CstNode[], expected: string): void {
+  const got = words.map((w) => identifierRaw(w).toUpperCase()).join(' ');
+  if (got !== expected) throw new UserError(INVALID_STATEMENT, `Expected ${expected}, got ${got}`, nodeSpan(ctx, words[0]!));
+}
+
+function buildWindow(ctx: BuildContext, n: CstNode): WindowSpec {
+  const typeNode = node(n, 'windowType');
+  const kind = identifierRaw(typeNode).toUpperCase();
+  const params = new Map<string, Duration>();
+  let gap: Duration | undefined;
+  for (const p of nodes(n, 'windowParam')) {
+    const d = buildDuration(ctx, node(p, 'duration'));
+    const nameNode = optNode(p, 'name');
+    if (!nameNode) {
+      gap = d;
+      continue;
+    }
+    const second = optNode(p, 'name2');
+    const name = [identifierRaw(nameNode), has(p, 'BY') ? 'BY' : second ? identifierRaw(second) : ''].join(' ').trim().toUpperCase();
+    if (!['SIZE', 'ADVANCE BY', 'RETENTION', 'GRACE PERIOD'].includes(name)) {
+      throw new UserError(INVALID_STATEMENT, `Unknown window parameter: ${name}`, nodeSpan(ctx, p));
+    }
+    params.set(name, d);
+  }
+  const span = nodeSpan(ctx, n);
+  const retention = params.get('RETENTION');
+  const grace = params.get('GRACE PERIOD');
+  const extra = { ...(retention ? { retention } : {}), ...(grace ? { grace } : {}), span };
+  const size = params.get('SIZE');
+  const need = (what: string, d: Duration | undefined): Duration => {
+    if (!d) throw new UserError(INVALID_STATEMENT, `${kind} window requires ${what}.`, span);
+    return d;
+  };
+  switch (kind) {
+    case 'TUMBLING':
+      return Object.freeze({ kind, size: need('SIZE', size), ...extra });
+    case 'HOPPING':
+      return Object.freeze({ kind, size: need('SIZE', size), advance: need('ADVANCE BY', params.get('ADVANCE BY')), ...extra });
+    case 'SESSION':
+      return Object.freeze({ kind, gap: need('a gap duration', gap ?? size), ...extra });
+    default:
+      throw new UserError(INVALID_STATEMENT, `Unknown window type: ${kind}. Use TUMBLING, HOPPING or SESSION.`, nodeSpan(ctx, typeNode));
+  }
 }
 
 /** Largest LIMIT / INTERVAL accepted: beyond it a JS number no longer counts exactly. */

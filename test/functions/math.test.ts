@@ -61,3 +61,14 @@ describe('FLOOR / CEIL', () => {
     expect(str(callFn('CEIL', [d('1.25', 3, 2)]).value)).toBe('2.00');
   });
 });
+
+describe('TRUNC', () => {
+  it('truncates towards zero, DECIMAL keeping its scale', () => {
+    expect(callFn('TRUNC', [[DOUBLE, -1.7]])).toEqual({ value: -1n, type: BIGINT });
+    expect(callFn('TRUNC', [[DOUBLE, 1.789], [INTEGER, 2]]).value).toBe(1.78);
+    expect(callFn('TRUNC', [[DOUBLE, 1789], [INTEGER, -2]]).value).toBe(1700);
+    const r = callFn('TRUNC', [d('-12.78', 4, 2)]);
+    expect([str(r.value), typeToString(r.type)]).toEqual(['-12', 'DECIMAL(2, 0)']);
+    expect(str(callFn('TRUNC', [d('12.78', 4, 2), [INTEGER, 1]]).value)).toBe('12.70');
+  });
+});

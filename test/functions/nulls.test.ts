@@ -34,3 +34,15 @@ describe('IFNULL', () => {
     expect(resolveFunction('IFNULL', [INTEGER]).ok).toBe(false);
   });
 });
+
+describe('NULLIF', () => {
+  it('is NULL when both are equal, else the first', () => {
+    expect(callFn('NULLIF', [[INTEGER, 1], [INTEGER, 1]]).value).toBeNull();
+    expect(callFn('NULLIF', [[INTEGER, 1], [INTEGER, 2]]).value).toBe(1);
+    expect(callFn('NULLIF', [[INTEGER, 1], [INTEGER, null]]).value).toBe(1);
+    expect(callFn('NULLIF', [[INTEGER, null], [INTEGER, 1]]).value).toBeNull();
+    expect(callFn('NULLIF', [[array(INTEGER), [1, 2]], [array(INTEGER), [1, 2]]]).value).toBeNull();
+    const mixed = resolveFunction('NULLIF', [INTEGER, BIGINT]);
+    expect(mixed.ok && mixed.overload.returnType).toEqual(BIGINT);
+  });
+});

@@ -23,6 +23,14 @@ export async function* dropSource(ctx: StatementContext, stmt: DropSource): Asyn
       stmt.nameSpan,
     );
   }
+  const { readers, writers } = ctx.engine.persistent.usersOf(stmt.name);
+  if (readers.length > 0 || writers.length > 0) {
+    throw new UserError(
+      'SOURCE_IN_USE',
+      `Cannot drop ${stmt.name}.\nThe following queries read from this source: [${readers.join(', ')}].\nThe following queries write into this source: [${writers.join(', ')}].\nYou need to terminate them before dropping ${stmt.name}.`,
+      stmt.nameSpan,
+    );
+  }
   await commands.execute(catalog, { type: 'dropSource', name: stmt.name });
   if (stmt.deleteTopic && catalog.sourcesOnTopic(source.topic).length === 0 && store.describeTopic(source.topic)) {
     await store.deleteTopic(source.topic);

@@ -2,7 +2,7 @@
  * SELECT: analyze → logical plan → physical pipeline → run. A push query (EMIT CHANGES) starts at
  * auto.offset.reset and runs until LIMIT or abort; a pull query scans what is stored now and ends.
  */
-import { analyzeQuery } from '../../analyze/query.js';
+import { analyzeQuery, resultColumns } from '../../analyze/query.js';
 import { runPipeline } from '../../exec/query-runner.js';
 import { planQuery } from '../../plan/logical-plan.js';
 import { toPhysical } from '../../plan/physical-plan.js';
@@ -20,7 +20,7 @@ export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenera
   const queryId = queries.startTransient(analyzed.source.name, ctx.text);
   const topic = analyzed.source.topic;
   try {
-    yield { type: 'queryStart', queryId, columns: pipeline.outputColumns, push };
+    yield { type: 'queryStart', queryId, columns: resultColumns(analyzed), push };
     const run = runPipeline(pipeline, {
       store: ctx.engine.store,
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',

@@ -37,7 +37,7 @@ export async function* show(ctx: StatementContext, stmt: Show): AsyncGenerator<E
       };
       break;
     case 'QUERIES':
-      result = { '@type': 'queries', statementText, queries: queries.list(), warnings: [] };
+      result = { '@type': 'queries', statementText, queries: [...ctx.engine.persistent.list(), ...queries.list()], warnings: [] };
       break;
     case 'PROPERTIES': {
       const all = ctx.properties.all();

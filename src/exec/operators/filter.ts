@@ -1,6 +1,11 @@
-/** WHERE: keeps rows whose predicate is TRUE (NULL and FALSE drop the row). */
+/**
+ * WHERE: keeps rows whose predicate is TRUE (NULL and FALSE drop the row). Over a table, a row
+ * that fails becomes a tombstone of its key (the key leaves the filtered table), and tombstones
+ * pass through.
+ */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { compileExpr } from '../compile/index.js';
+import { isTombstone, markTombstone } from '../row-flags.js';
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, onError: RowErrorHandler): Operator {
@@ -9,6 +14,10 @@ export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, on
     process(batch) {
       const out: unknown[][] = [];
       for (const row of batch.rows) {
+        if (spec.table && isTombstone(row)) {
+          out.push(row);
+          continue;
+        }
         let keep: unknown;
         try {
           keep = predicate(row);
@@ -17,6 +26,7 @@ export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, on
           continue;
         }
         if (keep === true) out.push(row);
+        else if (spec.table) out.push(markTombstone([...row]));
       }
       return { rows: out };
     },

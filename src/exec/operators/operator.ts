@@ -4,6 +4,8 @@
  */
 import type { OperatorKind, OperatorSpec } from '../../plan/physical-plan.js';
 import type { Batch } from '../batch.js';
+import type { KeyValueState } from '../state/key-value-state.js';
+import { createAggregate } from './aggregate.js';
 import { createFilter } from './filter.js';
 import { createProject } from './project.js';
 
@@ -14,13 +16,23 @@ export interface Operator {
   process(batch: Batch): Batch;
 }
 
-type Factories = { [K in OperatorKind]: (spec: Extract<OperatorSpec, { kind: K }>, onError: RowErrorHandler) => Operator };
+/** What stateful operators get from the query that runs them. */
+export interface OperatorEnv {
+  /** The operator's state (persistent queries: restored from and written to a changelog). */
+  readonly state: KeyValueState;
+  /** A record arrived after its window closed (it is dropped). */
+  readonly onLateRecord: () => void;
+}
+
+type Factory<K extends OperatorKind> = (spec: Extract<OperatorSpec, { kind: K }>, onError: RowErrorHandler, env: OperatorEnv) => Operator;
+type Factories = { [K in OperatorKind]: Factory<K> };
 
 const FACTORIES: Factories = {
   filter: createFilter,
+  aggregate: createAggregate,
   project: createProject,
 };
 
-export function createOperator(spec: OperatorSpec, onError: RowErrorHandler): Operator {
-  return (FACTORIES[spec.kind] as (s: OperatorSpec, e: RowErrorHandler) => Operator)(spec, onError);
+export function createOperator(spec: OperatorSpec, onError: RowErrorHandler, env: OperatorEnv): Operator {
+  return (FACTORIES[spec.kind] as Factory<OperatorKind>)(spec as never, onError, env);
 }

@@ -4,6 +4,7 @@
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { compileExpr } from '../compile/index.js';
+import { isTombstone, markTombstone } from '../row-flags.js';
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, onError: RowErrorHandler): Operator {
@@ -23,7 +24,7 @@ export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, 
             o[i] = null;
           }
         }
-        out[n++] = o;
+        out[n++] = isTombstone(row) ? markTombstone(o) : o;
       }
       out.length = n;
       return { rows: out };

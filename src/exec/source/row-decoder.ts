@@ -8,6 +8,7 @@ import type { SourceDef } from '../../analyze/catalog.js';
 import { createSerde, type Serde } from '../../serde/format.js';
 import type { StoredRecord } from '../../store/topic-store.js';
 import { UserError } from '../../sql/diagnostic.js';
+import { markTombstone } from '../row-flags.js';
 
 export type RecordErrorHandler = (error: unknown, record: StoredRecord) => void;
 
@@ -30,6 +31,10 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
   const nKey = source.keyColumns.length;
   const nValue = source.valueColumns.length;
+  const isTable = source.kind === 'TABLE';
+  // Windowed keys end with the window (Kafka Streams layout): 8-byte start, or end + start for sessions.
+  const windowBytes = source.windowType === undefined ? 0 : source.windowType === 'SESSION' ? 16 : 8;
+  const width = nKey + nValue + 3 + (windowBytes > 0 ? 2 : 0);
   const tsIndex = source.timestampColumn === undefined ? -1 : [...source.keyColumns, ...source.valueColumns].findIndex((c) => c.name === source.timestampColumn);
   return {
     decode(records, onError) {
@@ -37,11 +42,33 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
       for (const r of records) {
         let row: unknown[];
         try {
-          const k = nKey === 0 ? [] : key.deserialize(r.key);
-          const v = value.deserialize(r.value);
-          row = new Array<unknown>(nKey + nValue + 3);
+          let keyBytes = r.key;
+          let windowStart = 0n;
+          let windowEnd = 0n;
+          if (windowBytes > 0) {
+            if (!keyBytes || keyBytes.length < windowBytes) throw new Error(`windowed key shorter than its window (${keyBytes?.length ?? 0} bytes)`);
+            const view = new DataView(keyBytes.buffer, keyBytes.byteOffset + keyBytes.length - windowBytes, windowBytes);
+            if (windowBytes === 16) {
+              windowEnd = view.getBigInt64(0);
+              windowStart = view.getBigInt64(8);
+            } else {
+              windowStart = view.getBigInt64(0);
+              windowEnd = windowStart + BigInt(source.windowSizeMs ?? 0);
+            }
+            keyBytes = keyBytes.subarray(0, keyBytes.length - windowBytes);
+          }
+          const k = nKey === 0 ? [] : key.deserialize(keyBytes);
+          // A table record without a value deletes its key: a tombstone row.
+          const tombstone = isTable && r.value === null;
+          const v = tombstone ? [] : value.deserialize(r.value);
+          row = new Array<unknown>(width);
+          if (windowBytes > 0) {
+            row[nKey + nValue + 3] = windowStart;
+            row[nKey + nValue + 4] = windowEnd;
+          }
           for (let i = 0; i < nKey; i++) row[i] = k[i] ?? null;
           for (let i = 0; i < nValue; i++) row[nKey + i] = v[i] ?? null;
+          if (tombstone) markTombstone(row);
         } catch (err) {
           onError(err, r);
           continue;

@@ -1,0 +1,144 @@
+/**
+ * The Nexmark bench: streamsql against Apache Flink SQL on the same machine and the same events.
+ *
+ *   npm run bench:nexmark -- [--events N] [--queries q0,q1] [--seed S] [--core C] [--no-flink] [--json]
+ *
+ * Generates the events once (topics for streamsql, a file for Flink), then per query runs each
+ * engine in its own process pinned to one core, with the input preloaded before its clock starts,
+ * and compares the result multisets. Prints a row per query; with --json a last line
+ * {"q0":{"streamsql_eps":…,"flink_eps":…,"ratio":…,"results_match":…}, …}.
+ */
+import { availableParallelism } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from '../../src/engine/engine.js';
+import { compareMultisets, foldChangelog } from './canonical.js';
+import { prepareFlink, runFlinkQuery, type FlinkOutcome, type FlinkPeer } from './flink-peer.js';
+import { DEFAULT_CONFIG, type NexmarkConfig } from './generator/config.js';
+import { loadEvents } from './load.js';
+import { lastJsonLine, runPinned, stderrTail } from './processes.js';
+import { QUERY_IDS, repoRoot, type QueryId } from './queries.js';
+
+interface Options {
+  readonly events: number;
+  readonly seed: number;
+  readonly queries: readonly QueryId[];
+  readonly core: number | undefined;
+  readonly flink: boolean;
+  readonly json: boolean;
+}
+
+export interface QueryReport {
+  readonly streamsql_eps: number | null;
+  readonly flink_eps: number | null;
+  readonly ratio: number | null;
+  /** null when either side did not run. */
+  readonly results_match: boolean | null;
+  readonly streamsql_mode?: string;
+  readonly note?: string;
+}
+
+type StreamsqlOutcome = { status: 'ok'; mode: string; elapsed_ms: number; rows: number } | { status: 'failed'; reason: string };
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const queries = (value('--queries')?.split(',') ?? [...QUERY_IDS]) as QueryId[];
+  for (const q of queries) if (!QUERY_IDS.includes(q)) throw new Error(`unknown query ${q}; known: ${QUERY_IDS.join(', ')}`);
+  const core = value('--core');
+  return {
+    events: Number(value('--events') ?? 100_000),
+    seed: Number(value('--seed') ?? DEFAULT_CONFIG.seed),
+    queries,
+    // Default: the last core, and the same one for both engines.
+    core: core === 'none' ? undefined : Number(core ?? availableParallelism() - 1),
+    flink: !argv.includes('--no-flink'),
+    json: argv.includes('--json'),
+  };
+}
+
+async function runStreamsql(id: QueryId, pristine: string, work: string, core: number | undefined, mode: 'persistent' | 'snapshot'): Promise<StreamsqlOutcome> {
+  const dataDir = join(work, `${id}-data`);
+  rmSync(dataDir, { recursive: true, force: true });
+  cpSync(pristine, dataDir, { recursive: true }); // each query starts from the same preloaded topics
+  const script = join(repoRoot(), 'dist', 'bench', 'nexmark', 'run-streamsql.js');
+  const results = join(work, `${id}.streamsql.txt`);
+  const r = await runPinned(core, process.execPath, [script, '--data-dir', dataDir, '--query', id, '--mode', mode, '--results', results], repoRoot());
+  rmSync(dataDir, { recursive: true, force: true });
+  const out = lastJsonLine(r.stdout);
+  if (out === undefined) return { status: 'failed', reason: `exit ${r.code}: ${stderrTail(r)}` };
+  return out as StreamsqlOutcome;
+}
+
+/** Persistent form first; q0..q2 fall back to a timed snapshot SELECT while CSAS cannot run. */
+async function streamsqlSide(id: QueryId, pristine: string, work: string, core: number | undefined): Promise<StreamsqlOutcome & { fallbackReason?: string }> {
+  const persistent = await runStreamsql(id, pristine, work, core, 'persistent');
+  if (persistent.status === 'ok' || !['q0', 'q1', 'q2'].includes(id)) return persistent;
+  const snapshot = await runStreamsql(id, pristine, work, core, 'snapshot');
+  return { ...snapshot, fallbackReason: persistent.reason };
+}
+
+function readLines(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n');
+}
+
+const fmt = (n: number | null): string => (n === null ? '-' : Math.round(n).toLocaleString('en-US'));
+
+async function main(argv: readonly string[]): Promise<void> {
+  const opts = parseOptions(argv);
+  const work = join(repoRoot(), 'bench', '.cache', 'nexmark-run');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const log = (line: string): void => void process.stderr.write(line + '\n');
+
+  const config: NexmarkConfig = { ...DEFAULT_CONFIG, numEvents: opts.events, seed: opts.seed };
+  const pristine = join(work, 'data');
+  const eventsFile = join(work, 'events.json');
+  const t0 = performance.now();
+  const engine = await Engine.open({ dataDir: pristine });
+  const counts = await loadEvents(engine, config, eventsFile);
+  await engine.close();
+  log(`generated ${opts.events} events (person ${counts.person}, auction ${counts.auction}, bid ${counts.bid}) in ${Math.round(performance.now() - t0)} ms; core ${opts.core ?? 'unpinned'}`);
+
+  let peer: FlinkPeer | undefined;
+  if (opts.flink) peer = await prepareFlink(log);
+
+  const report: Record<string, QueryReport> = {};
+  for (const id of opts.queries) {
+    const s = await streamsqlSide(id, pristine, work, opts.core);
+    const f: FlinkOutcome = peer ? await runFlinkQuery(peer, id, eventsFile, join(work, `${id}.flink.txt`), opts.core) : { status: 'failed', reason: 'skipped (--no-flink)' };
+    const streamsqlEps = s.status === 'ok' ? opts.events / (s.elapsed_ms / 1000) : null;
+    const flinkEps = f.status === 'ok' ? opts.events / (f.net_runtime_ms / 1000) : null;
+    let match: boolean | null = null;
+    const notes: string[] = [];
+    if (s.status === 'failed') notes.push(`streamsql not runnable yet: ${s.reason}`);
+    else if (s.fallbackReason) notes.push(`streamsql as a snapshot SELECT (CREATE STREAM AS SELECT not runnable yet: ${s.fallbackReason})`);
+    if (f.status === 'failed') notes.push(`flink: ${f.reason}`);
+    if (s.status === 'ok' && f.status === 'ok') {
+      const diff = compareMultisets(foldChangelog(readLines(join(work, `${id}.streamsql.txt`))), foldChangelog(readLines(join(work, `${id}.flink.txt`))));
+      match = diff.equal;
+      if (!diff.equal) notes.push(`results differ: ${diff.onlyLeft} rows only in streamsql, ${diff.onlyRight} only in flink; e.g. ${diff.examples.join('; ')}`);
+    }
+    const ratio = streamsqlEps !== null && flinkEps !== null ? streamsqlEps / flinkEps : null;
+    report[id] = {
+      streamsql_eps: streamsqlEps === null ? null : Math.round(streamsqlEps),
+      flink_eps: flinkEps === null ? null : Math.round(flinkEps),
+      ratio: ratio === null ? null : Number(ratio.toFixed(3)),
+      results_match: match,
+      ...(s.status === 'ok' ? { streamsql_mode: s.mode } : {}),
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    };
+    const rows = s.status === 'ok' ? ` rows ${s.rows}` : '';
+    console.log(
+      `${id.padEnd(3)} streamsql ${fmt(streamsqlEps).padStart(11)} ev/s  flink ${fmt(flinkEps).padStart(11)} ev/s  ratio ${ratio === null ? '-' : ratio.toFixed(2)}  match ${match === null ? '-' : match}${rows}${notes.length ? '  (' + notes.join('; ') + ')' : ''}`,
+    );
+  }
+  if (opts.json) console.log(JSON.stringify(report));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+-- Nexmark q7, highest bid: the maximum price of each 10 s tumbling window, then the bids of
+-- that window at that price (Flink's regular join plus its BETWEEN bound the same pairs).
+CREATE TABLE q7_max AS
+  SELECT 1 AS one, MAX(price) AS maxprice FROM bid
+  WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY 1 EMIT FINAL;
+CREATE STREAM q7_max_stream AS
+  SELECT maxprice, WINDOWEND AS windowend FROM q7_max EMIT CHANGES PARTITION BY maxprice;
+CREATE STREAM nexmark_q7 AS
+  SELECT B.auction AS auction, B.price AS price, B.bidder AS bidder, B.dateTime AS dateTime, B.extra AS extra
+  FROM bid B JOIN q7_max_stream M WITHIN 20 SECONDS ON B.price = M.maxprice
+  WHERE UNIX_TIMESTAMP(B.dateTime) BETWEEN M.windowend - 10000 AND M.windowend;
+SELECT auction, price, bidder, dateTime, extra FROM nexmark_q7;

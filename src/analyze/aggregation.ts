@@ -1,0 +1,185 @@
+/**
+ * GROUP BY / aggregate analysis. Aggregate calls in SELECT and HAVING are replaced by references
+ * to aggregate result columns, and GROUP BY expressions by references to group columns; the rest
+ * of those expressions is then typed against the aggregation's row layout:
+ *   [...group values, ...aggregate results, ROWTIME, WINDOWSTART, WINDOWEND]
+ * so that HAVING and the projection compile like any other expression.
+ */
+import type { AggregateFunction, AggregateOverload } from '../functions/aggregate/aggregate-function.js';
+import { getAggregateFunction, isAggregateFunction } from '../functions/aggregate/registry.js';
+import type { Expr, FunctionCall, Query, WindowSpec } from '../sql/ast.js';
+import { UserError } from '../sql/diagnostic.js';
+import { exprKey, forEachExpr, mapExpr } from '../sql/expr-rewrite.js';
+import { isUntypedNull } from '../types/null-type.js';
+import { BIGINT } from '../types/sql-type.js';
+import type { ColumnSchema } from './catalog.js';
+import { coerceTo } from './expr/coerce.js';
+import { formatExpr, typeExpr, type Scope } from './expr/index.js';
+import type { TypedExpr } from './typed-expr.js';
+
+export interface AggregateCall {
+  readonly fn: AggregateFunction;
+  readonly overload: AggregateOverload;
+  /** Column arguments over the input row, coerced to the overload's params. */
+  readonly args: readonly TypedExpr[];
+}
+
+export interface AnalyzedAggregation {
+  /** Over the input row. */
+  readonly groupBy: readonly TypedExpr[];
+  readonly aggregates: readonly AggregateCall[];
+  readonly window?: WindowSpec;
+  /** Over `columns`. */
+  readonly having?: TypedExpr;
+  /** The aggregation's output row layout. */
+  readonly columns: readonly ColumnSchema[];
+}
+
+export const AGG_ROWTIME = 'ROWTIME';
+export const WINDOWSTART = 'WINDOWSTART';
+export const WINDOWEND = 'WINDOWEND';
+
+export function hasAggregates(q: Query): boolean {
+  let found = false;
+  const visit = (e: Expr): void =>
+    forEachExpr(e, (x) => {
+      if (x.kind === 'FunctionCall' && isAggregateFunction(x.name)) found = true;
+    });
+  for (const item of q.select) if (item.kind === 'SelectExpr') visit(item.expr);
+  if (q.having) visit(q.having);
+  return found;
+}
+
+export interface AggregationScopes {
+  readonly aggregation: AnalyzedAggregation;
+  /** Rewrites a SELECT expression into one over the aggregation row. */
+  readonly rewrite: (e: Expr, clause: 'SELECT' | 'HAVING') => Expr;
+  readonly scope: Scope;
+}
+
+export function analyzeAggregation(q: Query, inputScope: Scope, qualifier: string, sinkKind: 'STREAM' | 'TABLE' | undefined): AggregationScopes {
+  const groupAst = q.groupBy ?? [];
+  if (groupAst.length === 0) {
+    const first = firstAggregate(q);
+    throw new UserError(
+      'MISSING_GROUP_BY',
+      `${sinkKind === 'STREAM' ? 'CREATE STREAM' : 'CREATE TABLE'} AS SELECT statement does not support aggregate function [${first ? formatExpr(first) : ''}] without a GROUP BY clause.`,
+      first?.span ?? q.span,
+    );
+  }
+  const seen = new Set<string>();
+  const groupBy = groupAst.map((g) => {
+    forEachExpr(g, (x) => {
+      if (x.kind === 'FunctionCall' && isAggregateFunction(x.name)) {
+        throw new UserError('AGGREGATE_IN_GROUP_BY', `GROUP BY does not support aggregate functions: ${x.name} is an aggregate function.`, x.span);
+      }
+    });
+    const key = exprKey(g);
+    if (seen.has(key)) throw new UserError('DUPLICATE_GROUP_BY', `Duplicate GROUP BY expression: ${qualifier}.${formatExpr(g)}`, g.span);
+    seen.add(key);
+    return typeExpr(g, inputScope);
+  });
+  const groupKeys = groupAst.map(exprKey);
+
+  const calls: { key: string; call: AggregateCall; type: ColumnSchema['type'] }[] = [];
+  const aggColumnName = (j: number): string => `KSQL_AGG_VARIABLE_${j}`;
+  const groupColumnName = (i: number): string => {
+    const g = groupAst[i]!;
+    return g.kind === 'ColumnRef' ? g.name : `KSQL_GROUPBY_${i}`;
+  };
+
+  const registerAggregate = (call: FunctionCall): string => {
+    const key = exprKey(call);
+    const existing = calls.findIndex((c) => c.key === key);
+    if (existing >= 0) return aggColumnName(existing);
+    const fn = getAggregateFunction(call.name)!;
+    const nConst = call.star ? 0 : (fn.constantArgs?.(call.args.length) ?? 0);
+    const columnArgs = call.args.slice(0, call.args.length - nConst);
+    const constantArgs = call.args.slice(call.args.length - nConst);
+    for (const a of columnArgs) {
+      forEachExpr(a, (x) => {
+        if (x !== a && x.kind === 'FunctionCall' && isAggregateFunction(x.name)) {
+          throw new UserError('NESTED_AGGREGATE', `Aggregate functions can not be nested: ${call.name}(${x.name}())`, x.span);
+        }
+      });
+    }
+    const typedArgs = columnArgs.map((a) => typeExpr(a, inputScope));
+    const constants = constantArgs.map((a) => {
+      const t = typeExpr(a, inputScope);
+      if (t.kind !== 'Constant') throw new UserError('FUNCTION_ARGUMENTS', `${call.name}: argument ${formatExpr(a)} must be a literal.`, a.span);
+      return t.value;
+    });
+    const overload = fn.resolve(
+      typedArgs.map((t) => (isUntypedNull(t.type) ? null : t.type)),
+      constants,
+    );
+    if (typeof overload === 'string') throw new UserError('FUNCTION_ARGUMENTS', overload, call.span);
+    const args = typedArgs.map((t, i) => coerceTo(t, overload.params[i] ?? t.type));
+    calls.push({ key, call: { fn, overload, args }, type: overload.returnType });
+    return aggColumnName(calls.length - 1);
+  };
+
+  const rewrite = (e: Expr, clause: 'SELECT' | 'HAVING'): Expr =>
+    mapExpr(e, (x) => {
+      const gi = groupKeys.indexOf(exprKey(x));
+      if (gi >= 0) return { kind: 'ColumnRef', name: groupColumnName(gi), span: x.span };
+      if (x.kind === 'FunctionCall' && isAggregateFunction(x.name)) {
+        return { kind: 'ColumnRef', name: registerAggregate(x), span: x.span };
+      }
+      if (x.kind === 'ColumnRef' && !['WINDOWSTART', 'WINDOWEND', 'ROWTIME'].includes(x.name)) {
+        throw new UserError(
+          'NON_AGGREGATE',
+          clause === 'SELECT'
+            ? `Non-aggregate SELECT expression(s) not part of GROUP BY: ${formatExpr(e)}\nEither add the column(s) to the GROUP BY or remove them from the SELECT.`
+            : `Non-aggregate HAVING expression not part of GROUP BY: ${formatExpr(x)}`,
+          x.span,
+        );
+      }
+      return undefined;
+    });
+
+  // Register every aggregate first so the scope below knows all aggregate columns.
+  const rewritten = new Map<Expr, Expr>();
+  for (const item of q.select) if (item.kind === 'SelectExpr') rewritten.set(item.expr, rewrite(item.expr, 'SELECT'));
+  const havingAst = q.having ? rewrite(q.having, 'HAVING') : undefined;
+  if (calls.length === 0) {
+    throw new UserError('NO_AGGREGATES', 'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.', q.span);
+  }
+
+  const columns: ColumnSchema[] = [
+    ...groupBy.map((g, i) => ({ name: groupColumnName(i), type: g.type })),
+    ...calls.map((c, j) => ({ name: aggColumnName(j), type: c.type })),
+    { name: AGG_ROWTIME, type: BIGINT },
+    ...(q.window ? [{ name: WINDOWSTART, type: BIGINT }, { name: WINDOWEND, type: BIGINT }] : []),
+  ];
+  const scope: Scope = { columns: columns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  let having: TypedExpr | undefined;
+  if (havingAst) {
+    having = typeExpr(havingAst, scope);
+    if (having.type.kind !== 'BOOLEAN') {
+      throw new UserError('TYPE_MISMATCH', 'Type error in HAVING expression: Should evaluate to boolean.', q.having!.span);
+    }
+  }
+  return {
+    aggregation: {
+      groupBy,
+      aggregates: calls.map((c) => c.call),
+      ...(q.window ? { window: q.window } : {}),
+      ...(having ? { having } : {}),
+      columns,
+    },
+    rewrite: (e) => rewritten.get(e) ?? rewrite(e, 'SELECT'),
+    scope,
+  };
+}
+
+function firstAggregate(q: Query): FunctionCall | undefined {
+  let found: FunctionCall | undefined;
+  for (const item of q.select) {
+    if (item.kind !== 'SelectExpr') continue;
+    forEachExpr(item.expr, (x) => {
+      if (!found && x.kind === 'FunctionCall' && isAggregateFunction(x.name)) found = x;
+    });
+  }
+  return found;
+}

@@ -1,0 +1,131 @@
+/**
+ * The persistent queries running in this engine. Each is planned from the statement text the
+ * command topic recorded (so a restart plans it again, against the same catalog) and runs in the
+ * background until TERMINATE or engine close; it resumes from its committed offsets and state.
+ */
+import { analyzeCreateAsSelect, analyzeInsertSelect, type AnalyzedPersistentQuery } from '../analyze/create-as-select.js';
+import { runPersistentQuery } from '../exec/persistent-query.js';
+import { planQuery } from '../plan/logical-plan.js';
+import { toPhysical } from '../plan/physical-plan.js';
+import { parseStatements } from '../sql/parse.js';
+import type { TopicStore } from '../store/topic-store.js';
+import type { Catalog, PersistentQueryDef } from './catalog.js';
+import type { ProcessingLog } from './processing-log.js';
+import { errorMessage } from './processing-log.js';
+import type { QueryInfo } from './results.js';
+
+interface Running {
+  readonly def: PersistentQueryDef;
+  readonly analyzed: AnalyzedPersistentQuery;
+  readonly abort: AbortController;
+  done: Promise<void>;
+  state: QueryInfo['state'];
+  error?: string;
+  lateRecords: number;
+}
+
+/** Plans a recorded CREATE ... AS SELECT / INSERT INTO ... SELECT against the catalog. */
+export function analyzePersistent(def: Pick<PersistentQueryDef, 'statementText'>, catalog: Catalog, replay: boolean): AnalyzedPersistentQuery {
+  const parsed = parseStatements(def.statementText);
+  const stmt = parsed.statements[0]?.statement;
+  if (parsed.diagnostics.length > 0 || !stmt) throw new Error(`cannot parse recorded query: ${parsed.diagnostics[0]?.message ?? 'empty'}`);
+  if (stmt.kind === 'CreateAsSelect') return analyzeCreateAsSelect(stmt, catalog, def.statementText, replay);
+  if (stmt.kind === 'InsertSelect') return analyzeInsertSelect(stmt, catalog);
+  throw new Error(`recorded query is a ${stmt.kind}, not a persistent query`);
+}
+
+export class PersistentQueries {
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly store: TopicStore,
+    private readonly catalog: Catalog,
+    private readonly processingLog: ProcessingLog,
+  ) {}
+
+  /** Starts a query whose command is durable. Its sink topic must exist. */
+  start(def: PersistentQueryDef, analyzed = analyzePersistent(def, this.catalog, true)): void {
+    const abort = new AbortController();
+    const pipeline = toPhysical(planQuery(analyzed.query, analyzed.sinkColumns));
+    const entry: Running = { def, analyzed, abort, done: Promise.resolve(), state: 'RUNNING', lateRecords: 0 };
+    const topic = analyzed.query.source.topic;
+    const done = runPersistentQuery({
+      store: this.store,
+      queryId: def.id,
+      pipeline,
+      sink: analyzed.sink,
+      from: def.from,
+      signal: abort.signal,
+      onLateRecord: () => entry.lateRecords++,
+      onRecordError: (error, where) =>
+        this.processingLog.log({
+          queryId: def.id,
+          type: where.record ? 'DESERIALIZATION_ERROR' : 'EXPRESSION_ERROR',
+          message: errorMessage(error),
+          topic,
+          ...(where.record ? { partition: where.record.partition, offset: where.record.offset } : {}),
+        }),
+    }).catch((err: unknown) => {
+      if (abort.signal.aborted) return;
+      entry.state = 'ERROR';
+      entry.error = errorMessage(err);
+    });
+    entry.done = done;
+    this.running.set(def.id, entry);
+  }
+
+  /** Starts every query the catalog records (engine open). A query that cannot be planned is kept in ERROR. */
+  startAll(): void {
+    for (const def of this.catalog.listQueries()) {
+      try {
+        this.start(def);
+      } catch (err) {
+        const abort = new AbortController();
+        this.running.set(def.id, { def, analyzed: undefined as never, abort, done: Promise.resolve(), state: 'ERROR', error: errorMessage(err), lateRecords: 0 });
+      }
+    }
+  }
+
+  async stop(id: string): Promise<void> {
+    const r = this.running.get(id);
+    if (!r) return;
+    r.abort.abort();
+    await r.done;
+    this.running.delete(id);
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
+  }
+
+  has(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.running.keys()];
+  }
+
+  /** Queries reading from / writing into a source, for DROP's refusal. */
+  usersOf(sourceName: string): { readers: string[]; writers: string[] } {
+    const readers: string[] = [];
+    const writers: string[] = [];
+    for (const r of this.running.values()) {
+      if (!r.analyzed) continue;
+      if (r.analyzed.query.source.name === sourceName) readers.push(r.def.id);
+      if (r.analyzed.sink.name === sourceName) writers.push(r.def.id);
+    }
+    return { readers, writers };
+  }
+
+  list(): QueryInfo[] {
+    return [...this.running.values()].map((r) => ({
+      id: r.def.id,
+      queryString: r.def.statementText,
+      sinks: [r.def.sink],
+      sinkKafkaTopics: r.analyzed ? [r.analyzed.sink.topic] : [],
+      queryType: 'PERSISTENT',
+      state: r.state,
+    }));
+  }
+}

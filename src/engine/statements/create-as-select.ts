@@ -1,0 +1,33 @@
+/** CREATE STREAM/TABLE ... AS SELECT: create the sink and its topic, record the query, start it. */
+import { analyzeCreateAsSelect } from '../../analyze/create-as-select.js';
+import { sourceSerdes } from '../../exec/source/row-decoder.js';
+import type { CreateAsSelect } from '../../sql/ast.js';
+import { UserError } from '../../sql/diagnostic.js';
+import type { StatementContext } from '../context.js';
+import type { EngineEvent } from '../events.js';
+import { startPersistentQuery } from './start-persistent.js';
+import { statusResult } from './status.js';
+
+export async function* createAsSelect(ctx: StatementContext, stmt: CreateAsSelect): AsyncGenerator<EngineEvent> {
+  const { catalog, persistent } = ctx.engine;
+  const kindWord = stmt.sourceType === 'STREAM' ? 'stream' : 'table';
+  const existing = catalog.getSource(stmt.name);
+  if (existing && stmt.ifNotExists) {
+    yield {
+      type: 'result',
+      result: statusResult(ctx.text, `${kindWord}/${stmt.name}/create`, `Cannot add ${kindWord} ${stmt.name}: A ${existing.kind.toLowerCase()} with the same name already exists.`),
+    };
+    return;
+  }
+  const analyzed = analyzeCreateAsSelect(stmt, catalog, ctx.text);
+  if (existing) {
+    const { writers } = persistent.usersOf(stmt.name);
+    if (existing.kind !== stmt.sourceType || writers.length > 0) {
+      throw new UserError('NOT_SUPPORTED', `Cannot replace ${existing.kind.toLowerCase()} ${stmt.name}: replacing a source that a query writes into is not supported yet.`, stmt.nameSpan);
+    }
+  }
+  sourceSerdes(analyzed.sink);
+  const prefix = stmt.sourceType === 'STREAM' ? 'CSAS' : 'CTAS';
+  const id = await startPersistentQuery(ctx, `${prefix}_${stmt.name}`, analyzed, true);
+  yield { type: 'result', result: statusResult(ctx.text, `${kindWord}/${stmt.name}/create`, `Created query with ID ${id}`) };
+}

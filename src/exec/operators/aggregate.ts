@@ -1,0 +1,175 @@
+/**
+ * GROUP BY [WINDOW]: keeps accumulators per group (and window) in a KeyValueState, and for every
+ * input row emits the group's new row [...group values, ...aggregate results, ROWTIME,
+ * (WINDOWSTART, WINDOWEND)]. HAVING is applied here with table-filter semantics: a group that
+ * stops passing it emits a tombstone once; one that never passed emits nothing.
+ * Windows: records in a window that closed (end + grace <= stream time) are dropped and counted;
+ * session windows merge when a record falls within the gap, emitting tombstones for the merged
+ * ones (as Kafka Streams does).
+ */
+import type { OperatorSpec } from '../../plan/physical-plan.js';
+import { compileExpr, type CompiledExpr } from '../compile/index.js';
+import { valueKey } from '../../functions/aggregate/value-key.js';
+import { isTombstone, markTombstone } from '../row-flags.js';
+import type { KeyValueState } from '../state/key-value-state.js';
+import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
+import { graceMs, windowsFor } from './time-windows.js';
+
+interface Group {
+  /** Group values. */
+  g: unknown[];
+  /** Accumulators, one per aggregate. */
+  a: unknown[];
+  /** Whether the last emitted row passed HAVING. */
+  h: boolean;
+  /** Window start, end (time and session windows) and, for sessions, the latest record time. */
+  s?: number;
+  e?: number;
+  t?: number;
+}
+
+interface SessionSet {
+  sessions: Group[];
+}
+
+const STREAM_TIME_KEY = '\u0000streamTime';
+
+export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
+  const agg = spec.aggregation;
+  const state: KeyValueState = env.state;
+  const groupFns = agg.groupBy.map((g) => compileExpr(g));
+  const argFns: CompiledExpr[][] = agg.aggregates.map((a) => a.args.map((x) => compileExpr(x)));
+  const overloads = agg.aggregates.map((a) => a.overload);
+  const having = agg.having ? compileExpr(agg.having) : undefined;
+  const window = agg.window;
+  const grace = window ? graceMs(window) : 0;
+  const rowtimeIndex = spec.rowtimeIndex;
+  let streamTime = (state.get(STREAM_TIME_KEY) as number | undefined) ?? -Infinity;
+
+  const outputRow = (grp: Group, ts: number): unknown[] => {
+    const row: unknown[] = [...grp.g];
+    for (let j = 0; j < overloads.length; j++) row.push(overloads[j]!.result(grp.a[j]));
+    row.push(BigInt(ts));
+    if (window) row.push(BigInt(grp.s!), BigInt(grp.e!));
+    return row;
+  };
+
+  /** Applies HAVING; returns the row to emit, or undefined. */
+  const emit = (grp: Group, ts: number, out: unknown[][], source: readonly unknown[]): void => {
+    const row = outputRow(grp, ts);
+    if (!having) {
+      grp.h = true;
+      out.push(row);
+      return;
+    }
+    let pass: unknown;
+    try {
+      pass = having(row);
+    } catch (err) {
+      onError(err, source);
+      pass = false;
+    }
+    if (pass === true) {
+      grp.h = true;
+      out.push(row);
+    } else if (grp.h) {
+      grp.h = false;
+      out.push(tombstoneOf(grp, ts));
+    }
+  };
+
+  const tombstoneOf = (grp: Group, ts: number): unknown[] => {
+    const row: unknown[] = [...grp.g, ...overloads.map(() => null), BigInt(ts)];
+    if (window) row.push(BigInt(grp.s!), BigInt(grp.e!));
+    return markTombstone(row);
+  };
+
+  const fold = (grp: Group, row: readonly unknown[]): boolean => {
+    try {
+      for (let j = 0; j < overloads.length; j++) {
+        const fns = argFns[j]!;
+        const args = fns.map((f) => f(row));
+        grp.a[j] = overloads[j]!.add(grp.a[j], args);
+      }
+      return true;
+    } catch (err) {
+      onError(err, row);
+      return false;
+    }
+  };
+
+  return {
+    process(batch) {
+      const out: unknown[][] = [];
+      for (const row of batch.rows) {
+        if (isTombstone(row)) continue; // aggregations over table changelogs: see docs/decisions
+        let g: unknown[];
+        try {
+          g = groupFns.map((f) => f(row));
+        } catch (err) {
+          onError(err, row);
+          continue;
+        }
+        // ksqlDB drops rows whose grouping key is NULL.
+        if (g.some((v) => v === null || v === undefined)) {
+          onError(new Error('Group-by column with NULL value: record skipped'), row);
+          continue;
+        }
+        const ts = Number(row[rowtimeIndex]);
+        if (ts > streamTime) {
+          streamTime = ts;
+          state.put(STREAM_TIME_KEY, streamTime);
+        }
+        const gk = g.map(valueKey).join('\u0001');
+        if (!window) {
+          const grp = (state.get(gk) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false };
+          if (!fold(grp, row)) continue;
+          emit(grp, ts, out, row);
+          state.put(gk, grp);
+          continue;
+        }
+        if (window.kind === 'SESSION') {
+          sessionUpdate(gk, g, ts, row, out);
+          continue;
+        }
+        for (const w of windowsFor(window, ts)) {
+          if (w.end + grace <= streamTime) {
+            env.onLateRecord();
+            continue;
+          }
+          const key = `${gk}\u0002${w.start}`;
+          const grp = (state.get(key) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
+          if (!fold(grp, row)) continue;
+          emit(grp, ts, out, row);
+          state.put(key, grp);
+        }
+      }
+      return { rows: out };
+    },
+  };
+
+  function sessionUpdate(gk: string, g: unknown[], ts: number, row: readonly unknown[], out: unknown[][]): void {
+    const gap = (window as Extract<typeof window, { kind: 'SESSION' }>).gap.ms;
+    const set = (state.get(gk) as SessionSet | undefined) ?? { sessions: [] };
+    if (ts + gap + grace <= streamTime && ts + grace <= streamTime) {
+      // A record whose own session would already be closed.
+      env.onLateRecord();
+      return;
+    }
+    const overlapping = set.sessions.filter((s) => s.s! - gap <= ts && ts <= s.e! + gap);
+    const merged: Group = { g, a: overloads.map((o) => o.init()), h: false, s: ts, e: ts, t: ts };
+    for (const s of overlapping) {
+      merged.s = Math.min(merged.s!, s.s!);
+      merged.e = Math.max(merged.e!, s.e!);
+      merged.a = merged.a.map((acc, j) => {
+        const m = overloads[j]!.merge;
+        return m ? m(acc, s.a[j]) : s.a[j];
+      });
+      if (s.h) out.push(tombstoneOf(s, s.t ?? s.e!));
+    }
+    if (!fold(merged, row)) return;
+    emit(merged, ts, out, row);
+    set.sessions = [...set.sessions.filter((s) => !overlapping.includes(s)), merged];
+    state.put(gk, set);
+  }
+}

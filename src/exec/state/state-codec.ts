@@ -1,0 +1,46 @@
+/**
+ * Encodes operator state (aggregate accumulators, group values) for the changelog topic: JSON with
+ * tagged forms for the values JSON cannot carry (bigint, Decimal, Uint8Array, Map).
+ */
+import { Decimal } from '../../types/decimal.js';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function toJson(v: unknown): unknown {
+  if (typeof v === 'bigint') return { $b: v.toString() };
+  if (v instanceof Decimal) return { $d: [v.unscaled.toString(), v.scale] };
+  if (v instanceof Uint8Array) return { $u: Buffer.from(v).toString('base64') };
+  if (v instanceof Map) return { $m: [...v].map(([k, x]) => [toJson(k), toJson(x)]) };
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v !== null && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = toJson(x);
+    return { $o: o };
+  }
+  return v === undefined ? null : v;
+}
+
+function fromJson(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(fromJson);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  if ('$b' in o) return BigInt(o.$b as string);
+  if ('$d' in o) {
+    const [u, s] = o.$d as [string, number];
+    return new Decimal(BigInt(u), s);
+  }
+  if ('$u' in o) return Uint8Array.from(Buffer.from(o.$u as string, 'base64'));
+  if ('$m' in o) return new Map((o.$m as [unknown, unknown][]).map(([k, x]) => [fromJson(k), fromJson(x)]));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(o.$o as Record<string, unknown>)) out[k] = fromJson(x);
+  return out;
+}
+
+export function encodeState(v: unknown): Uint8Array {
+  return enc.encode(JSON.stringify(toJson(v)));
+}
+
+export function decodeState(bytes: Uint8Array): unknown {
+  return fromJson(JSON.parse(dec.decode(bytes)));
+}

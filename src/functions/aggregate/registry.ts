@@ -1,0 +1,28 @@
+/** The aggregate-function registry: one line per family file. */
+import type { AggregateFunction } from './aggregate-function.js';
+import { EARLIEST_BY_OFFSET, LATEST_BY_OFFSET } from './by-offset.js';
+import { COLLECT_LIST, COLLECT_SET } from './collect.js';
+import { COUNT, COUNT_DISTINCT } from './count.js';
+import { HISTOGRAM } from './histogram.js';
+import { MAX, MIN } from './min-max.js';
+import { AVG, CORRELATION, STDDEV_SAMP, SUM } from './sum-avg.js';
+import { TOPK, TOPKDISTINCT } from './topk.js';
+
+const ALL: readonly AggregateFunction[] = [
+  COUNT, COUNT_DISTINCT, SUM, AVG, STDDEV_SAMP, CORRELATION, MIN, MAX,
+  COLLECT_LIST, COLLECT_SET, EARLIEST_BY_OFFSET, LATEST_BY_OFFSET, TOPK, TOPKDISTINCT, HISTOGRAM,
+];
+
+const BY_NAME = new Map(ALL.map((f) => [f.name, f]));
+
+export function getAggregateFunction(name: string): AggregateFunction | undefined {
+  return BY_NAME.get(name.toUpperCase());
+}
+
+export function isAggregateFunction(name: string): boolean {
+  return BY_NAME.has(name.toUpperCase());
+}
+
+export function listAggregateFunctions(): readonly AggregateFunction[] {
+  return ALL;
+}

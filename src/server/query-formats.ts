@@ -1,0 +1,83 @@
+/**
+ * The wire shapes of a streamed query. /query-stream: a header object then one JSON array per row,
+ * newline-delimited (application/vnd.ksqlapi.delimited.v1, the default) or as one JSON array
+ * (application/json). /query (the older endpoint): one JSON array of {header}, {row}, and a final
+ * {finalMessage} or {errorMessage}, one element per line. PRINT writes its records as plain text lines.
+ */
+import type { ClientValue, ColumnInfo } from '../client/client.js';
+import { toJsonText } from '../client/json-text.js';
+import type { ErrorEntity } from './errors.js';
+
+export type EndReason = 'limit' | 'cancelled' | 'complete';
+
+export interface QueryFormat {
+  readonly contentType: string;
+  header(queryId: string, columns: readonly ColumnInfo[]): string;
+  row(row: readonly ClientValue[]): string;
+  /** Text that closes the response after the query ended normally. */
+  end(reason: EndReason): string;
+  /** An error after the header was sent. */
+  error(entity: ErrorEntity): string;
+}
+
+export const DELIMITED = 'application/vnd.ksqlapi.delimited.v1';
+export const KSQL_V1_JSON = 'application/vnd.ksql.v1+json';
+
+export function delimitedFormat(): QueryFormat {
+  return {
+    contentType: DELIMITED,
+    header: (queryId, columns) => toJsonText(streamHeader(queryId, columns)) + '\n',
+    row: (row) => toJsonText(row) + '\n',
+    end: () => '',
+    error: (entity) => toJsonText(entity) + '\n',
+  };
+}
+
+/** One JSON array; every element after the first is preceded by a comma. */
+export function jsonArrayFormat(): QueryFormat {
+  return {
+    contentType: 'application/json',
+    header: (queryId, columns) => '[' + toJsonText(streamHeader(queryId, columns)),
+    row: (row) => ',' + toJsonText(row),
+    end: () => ']',
+    error: (entity) => ',' + toJsonText(entity) + ']',
+  };
+}
+
+/**
+ * The /query endpoint's rows: one JSON array, one element per line so that line-reading clients
+ * get the header at once: `[{"header":...}` `,{"row":...}` ... `,{"finalMessage":...}]`.
+ */
+export function v1QueryFormat(): QueryFormat {
+  return {
+    contentType: KSQL_V1_JSON,
+    header: (queryId, columns) => '[' + toJsonText({ header: { queryId, schema: schemaText(columns) } }) + '\n',
+    row: (row) => ',' + toJsonText({ row: { columns: row } }) + '\n',
+    end: (reason) => {
+      const message = finalMessage(reason);
+      return (message === undefined ? '' : ',' + toJsonText({ finalMessage: message })) + ']\n';
+    },
+    error: (entity) => ',' + toJsonText({ errorMessage: entity }) + ']\n',
+  };
+}
+
+function streamHeader(queryId: string, columns: readonly ColumnInfo[]): object {
+  return { queryId, columnNames: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type) };
+}
+
+/** ksqlDB's header schema: `` `NAME` TYPE, ... ``. */
+export function schemaText(columns: readonly ColumnInfo[]): string {
+  return columns.map((c) => `\`${c.name}\` ${c.type}`).join(', ');
+}
+
+/** ksqlDB ends a LIMIT with "Limit Reached" and a scan that ran out with "Query Completed". */
+function finalMessage(reason: EndReason): string | undefined {
+  switch (reason) {
+    case 'limit':
+      return 'Limit Reached';
+    case 'complete':
+      return 'Query Completed';
+    case 'cancelled':
+      return undefined;
+  }
+}
