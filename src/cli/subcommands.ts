@@ -7,6 +7,10 @@ export type Subcommand = (argv: readonly string[]) => Promise<number>;
 export const SUBCOMMANDS: Readonly<Record<string, () => Promise<Subcommand>>> = {
   // e.g. topics: async () => (await import('./tools/topics-command.js')).topicsCommand,
   serve: async () => (await import('../server/serve-command.js')).serveCommand,
+  topics: async () => (await import('./tools/topics-command.js')).topicsCommand,
+  produce: async () => (await import('./tools/produce-command.js')).produceCommand,
+  consume: async () => (await import('./tools/consume-command.js')).consumeCommand,
+  groups: async () => (await import('./tools/groups-command.js')).groupsCommand,
 };
 
 export function findSubcommand(argv: readonly string[]): { load: () => Promise<Subcommand>; rest: readonly string[] } | undefined {

@@ -2,7 +2,7 @@
  * Validation of topic names and configs, shared by every TopicStore backend: Kafka's rules, so a
  * topic created here can be created on a real Kafka cluster later.
  */
-import { TopicStoreError, type TopicConfig } from './topic-store.js';
+import { TOPIC_CONFIG_DEFAULTS, TopicStoreError, type TopicConfig, type TopicConfigChange } from './topic-store.js';
 
 /** Kafka's limit on topic names (Topic.MAX_NAME_LENGTH). */
 export const MAX_TOPIC_NAME_LENGTH = 249;
@@ -40,4 +40,58 @@ export function validateTopic(name: string, config: TopicConfig): void {
   if (cleanupPolicy !== 'delete' && cleanupPolicy !== 'compact') {
     throw new TopicStoreError('INVALID_CONFIG', `cleanupPolicy must be 'delete' or 'compact', got '${String(cleanupPolicy)}'`);
   }
+  const { retentionBytes, maxMessageBytes, deleteRetentionMs } = config;
+  if (retentionBytes !== undefined && (!Number.isSafeInteger(retentionBytes) || retentionBytes < -1)) {
+    throw new TopicStoreError('INVALID_CONFIG', `retentionBytes must be -1 or a non-negative integer, got ${retentionBytes}`);
+  }
+  if (maxMessageBytes !== undefined && (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1)) {
+    throw new TopicStoreError('INVALID_CONFIG', `maxMessageBytes must be a positive integer, got ${maxMessageBytes}`);
+  }
+  if (deleteRetentionMs !== undefined && (!Number.isSafeInteger(deleteRetentionMs) || deleteRetentionMs < 0)) {
+    throw new TopicStoreError('INVALID_CONFIG', `deleteRetentionMs must be a non-negative integer, got ${deleteRetentionMs}`);
+  }
+}
+
+/** The config with every optional field filled with Kafka's default, frozen. */
+export function withDefaults(config: TopicConfig): Required<TopicConfig> {
+  return Object.freeze({
+    partitions: config.partitions,
+    replicationFactor: config.replicationFactor,
+    retentionMs: config.retentionMs,
+    cleanupPolicy: config.cleanupPolicy,
+    retentionBytes: config.retentionBytes ?? TOPIC_CONFIG_DEFAULTS.retentionBytes,
+    maxMessageBytes: config.maxMessageBytes ?? TOPIC_CONFIG_DEFAULTS.maxMessageBytes,
+    deleteRetentionMs: config.deleteRetentionMs ?? TOPIC_CONFIG_DEFAULTS.deleteRetentionMs,
+  });
+}
+
+/**
+ * Kafka's config names (as `--config k=v` and WITH clauses spell them) → TopicConfigChange keys.
+ * Returns an error message for an unknown name or a malformed value.
+ */
+export const KAFKA_CONFIG_NAMES = Object.freeze({
+  'retention.ms': 'retentionMs',
+  'retention.bytes': 'retentionBytes',
+  'cleanup.policy': 'cleanupPolicy',
+  'max.message.bytes': 'maxMessageBytes',
+  'delete.retention.ms': 'deleteRetentionMs',
+} as const);
+
+export function parseKafkaConfig(name: string, value: string): TopicConfigChange | string {
+  if (!Object.hasOwn(KAFKA_CONFIG_NAMES, name)) {
+    return `unknown topic config '${name}'; known: ${Object.keys(KAFKA_CONFIG_NAMES).join(', ')}`;
+  }
+  const field = KAFKA_CONFIG_NAMES[name as keyof typeof KAFKA_CONFIG_NAMES];
+  if (field === 'cleanupPolicy') {
+    if (value !== 'delete' && value !== 'compact') return `cleanup.policy must be delete or compact, got '${value}'`;
+    return { cleanupPolicy: value };
+  }
+  if (!/^-?\d+$/.test(value)) return `${name} must be an integer, got '${value}'`;
+  return { [field]: Number(value) };
+}
+
+/** The configs in Kafka's spelling, for describe. */
+export function kafkaConfigEntries(config: TopicConfig): readonly (readonly [string, string])[] {
+  const full = withDefaults(config);
+  return Object.entries(KAFKA_CONFIG_NAMES).map(([name, field]) => [name, String(full[field])] as const);
 }

@@ -15,6 +15,39 @@ export interface TopicConfig {
   /** Records older than this may be deleted; -1 keeps forever (Kafka retention.ms). */
   readonly retentionMs: number;
   readonly cleanupPolicy: CleanupPolicy;
+  /** Bytes a partition may hold before its oldest records are deleted; -1: no limit (retention.bytes). */
+  readonly retentionBytes?: number;
+  /** Largest stored record, in bytes (max.message.bytes). */
+  readonly maxMessageBytes?: number;
+  /** How long a tombstone (null value) survives compaction, in ms (delete.retention.ms). */
+  readonly deleteRetentionMs?: number;
+}
+
+/** Kafka's defaults for the optional configs; describeTopic always returns them filled in. */
+export const TOPIC_CONFIG_DEFAULTS = Object.freeze({
+  retentionBytes: -1,
+  maxMessageBytes: 1_048_588,
+  deleteRetentionMs: 86_400_000,
+});
+
+/** What alterTopic may change: partitions only grow; the other configs take effect at once. */
+export type TopicConfigChange = Partial<Omit<TopicConfig, 'replicationFactor'>>;
+
+/** One committed offset of a consumer group. */
+export interface GroupOffset {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+}
+
+/** What a read does when fromOffset is outside [start, end]: move to the log start, or fail. */
+export type OutOfRangePolicy = 'earliest' | 'error';
+
+export interface ReadOptions {
+  /** Below the log start: 'earliest' (default) reads from the start; 'error' throws OFFSET_OUT_OF_RANGE. */
+  readonly outOfRange?: OutOfRangePolicy;
+  /** Stop once the records returned hold this many stored bytes (at least one record is returned). */
+  readonly maxBytes?: number;
 }
 
 export interface TopicDescription {
@@ -70,7 +103,8 @@ export interface PartitionOffsets {
 /** Errors of the store carry a code so upper layers can render them. */
 export class TopicStoreError extends Error {
   constructor(
-    readonly code: 'TOPIC_EXISTS' | 'UNKNOWN_TOPIC' | 'INVALID_PARTITION' | 'INVALID_CONFIG' | 'STORE_CLOSED' | 'DATA_DIR_LOCKED',
+    readonly code: 'TOPIC_EXISTS' | 'UNKNOWN_TOPIC' | 'INVALID_PARTITION' | 'INVALID_CONFIG' | 'STORE_CLOSED' | 'DATA_DIR_LOCKED'
+      | 'OFFSET_OUT_OF_RANGE' | 'RECORD_TOO_LARGE' | 'CORRUPT_RECORD' | 'UNKNOWN_MEMBER' | 'ILLEGAL_GENERATION',
     message: string,
   ) {
     super(message);
@@ -83,6 +117,8 @@ export interface TopicStore {
   listTopics(): readonly TopicDescription[];
   /** Deletes the topic and all its records. */
   deleteTopic(name: string): Promise<void>;
+  /** Changes configs; partitions can grow, never shrink (INVALID_CONFIG). */
+  alterTopic(name: string, change: TopicConfigChange): Promise<TopicDescription>;
 
   /**
    * Appends records to one partition. Resolves only once the records are durable
@@ -96,10 +132,17 @@ export interface TopicStore {
    */
   appendAtomic(writes: readonly PartitionWrite[], commit?: OffsetCommit): Promise<readonly AppendResult[]>;
 
-  /** Reads up to `maxRecords` records with offset >= fromOffset, in offset order. */
-  read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<readonly StoredRecord[]>;
+  /**
+   * Reads up to `maxRecords` records (and about `options.maxBytes`) with offset >= fromOffset, in
+   * offset order (a compacted topic has gaps). Below the log start offset, outOfRange 'earliest'
+   * (the default) reads from the start; 'error' throws OFFSET_OUT_OF_RANGE, as does any
+   * fromOffset past the end offset.
+   */
+  read(topic: string, partition: number, fromOffset: number, maxRecords: number, options?: ReadOptions): Promise<readonly StoredRecord[]>;
 
   offsets(topic: string, partition: number): PartitionOffsets;
+  /** Bytes the partition's stored records take (what retention.bytes limits). */
+  partitionBytes(topic: string, partition: number): number;
 
   /** The first offset whose record timestamp is >= timestamp, or the end offset if none. */
   offsetForTimestamp(topic: string, partition: number, timestamp: number): Promise<number>;
@@ -107,6 +150,10 @@ export interface TopicStore {
   /** Consumer-group offsets: the next offset to read per partition. */
   commitOffsets(group: string, topic: string, offsets: ReadonlyMap<number, number>): Promise<void>;
   committedOffsets(group: string, topic: string): ReadonlyMap<number, number>;
+  /** Names of the groups with committed offsets, sorted. */
+  listGroups(): readonly string[];
+  /** A group's committed offsets, by topic name then partition. */
+  groupOffsets(group: string): readonly GroupOffset[];
 
   /**
    * A wake-up, not a poll: `listener` is called (synchronously after the append is durable)

@@ -28,10 +28,13 @@
  * writer, so the in-memory mirror of topics and offsets (for the synchronous methods) is exact.
  */
 import { open, type Database, type RootDatabase } from 'lmdb';
-import { validateTopic } from '../topic-config.js';
+import { validateTopic, withDefaults } from '../topic-config.js';
 import {
   TopicStoreError,
   type AppendResult,
+  type GroupOffset,
+  type ReadOptions,
+  type TopicConfigChange,
   type OffsetCommit,
   type PartitionOffsets,
   type PartitionWrite,
@@ -44,6 +47,8 @@ import {
 import { decodeRecord, decodeTimestamp, encodeRecord, MAX_ABS_VARINT } from './record-codec.js';
 import { offsetOfRecordKey, partitionStart, recordKey, timeIndexKey, topicStart } from './record-key.js';
 import { indexRecord, scanBounds, type TimeIndexState } from './time-index.js';
+import { CleanupScheduler, DEFAULT_CLEANUP_INTERVAL_MS, type Timers } from './cleanup-scheduler.js';
+import { CompactionScan } from './compaction.js';
 
 /** Virtual address space reserved up front; LMDB grows the file as needed, not to this size. */
 export const INITIAL_MAP_SIZE = 2 ** 32;
@@ -51,15 +56,36 @@ export const INITIAL_MAP_SIZE = 2 ** 32;
 export const MAX_APPEND_RECORDS = 100_000;
 /** Most records one read returns, whatever maxRecords asks for. */
 export const MAX_READ_RECORDS = 100_000;
-/** Keys removed per transaction when deleting a topic or expiring records. */
+/** Keys removed per transaction when deleting a topic. */
 export const PURGE_CHUNK = 10_000;
+/**
+ * Records removed per transaction by retention and compaction: small, so an append queued behind
+ * a cleanup step waits for at most this many deletes (the cleaner never stalls appends).
+ */
+export const CLEANER_CHUNK = 1_000;
 /** Records read per range request while scanning timestamps. */
 const TIMESTAMP_SCAN_CHUNK = 256;
 
 export interface LmdbTopicStoreOptions {
   /** Epoch ms; default timestamps of appended records and the retention cutoff. */
   readonly clock?: () => number;
+  /**
+   * How often retention and compaction run in the background (Kafka's
+   * log.retention.check.interval.ms); 0 turns the background cleaner off. The timer is unref'd.
+   */
+  readonly cleanupIntervalMs?: number;
+  /** Timer functions for the background cleaner (a fake clock in tests). */
+  readonly timers?: Timers;
+  /**
+   * 'fsync' (default): an append resolves once it is on disk. 'relaxed': it resolves once
+   * committed to the OS, and the fsync follows in the background (lmdb-js overlappingSync) — a
+   * killed process loses nothing, but a power loss or kernel crash can lose the last acknowledged
+   * appends (the store stays consistent). See docs/decisions/0010.
+   */
+  readonly durability?: Durability;
 }
+
+export type Durability = 'fsync' | 'relaxed';
 
 interface TopicRow {
   readonly id: number;
@@ -69,6 +95,14 @@ interface TopicRow {
 interface PartitionRow extends TimeIndexState {
   readonly start: number;
   readonly end: number;
+  /** Bytes of the stored records; absent in stores written before it existed (counts as 0). */
+  readonly bytes?: number;
+}
+
+interface LivePartition {
+  start: number;
+  end: number;
+  bytes: number;
 }
 
 type GroupRow = readonly (readonly [partition: number, offset: number])[];
@@ -78,8 +112,8 @@ type Listener = (partition: number, endOffset: number) => void;
 /** The in-memory mirror of one topic; changed only after the transaction that changed it committed. */
 interface LiveTopic {
   readonly id: number;
-  readonly description: TopicDescription;
-  readonly partitions: { start: number; end: number }[];
+  description: TopicDescription;
+  readonly partitions: LivePartition[];
 }
 
 interface EncodedWrite {
@@ -93,6 +127,7 @@ interface WriteOutcome {
   readonly write: EncodedWrite;
   readonly baseOffset: number;
   readonly end: number;
+  readonly bytes: number;
 }
 
 type TxnResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TopicStoreError };
@@ -110,6 +145,9 @@ export class LmdbTopicStore implements TopicStore {
   /** Operations close() waits for. */
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
+  private readonly cleaner: CleanupScheduler | undefined;
+  /** Per compacted partition ("topicId/partition"): the end offset the last compaction saw. */
+  private readonly compactedUpTo = new Map<string, { end: number; tombstones: number }>();
 
   private constructor(
     readonly path: string,
@@ -121,11 +159,15 @@ export class LmdbTopicStore implements TopicStore {
     private readonly groups: Database<GroupRow, [number, string]>,
     private readonly meta: Database<number | boolean, string | [string, number]>,
     private readonly clock: () => number,
-  ) {}
+    options: LmdbTopicStoreOptions,
+  ) {
+    const interval = options.cleanupIntervalMs ?? DEFAULT_CLEANUP_INTERVAL_MS;
+    this.cleaner = interval > 0 ? new CleanupScheduler(interval, () => this.track(this.deleteExpiredRecords()), options.timers) : undefined;
+  }
 
   static async open(dir: string, options: LmdbTopicStoreOptions = {}): Promise<LmdbTopicStore> {
-    // overlappingSync off: see the header comment (durability).
-    const root = open({ path: dir, overlappingSync: false, mapSize: INITIAL_MAP_SIZE, maxDbs: 8, compression: false });
+    // overlappingSync off unless relaxed: see the header comment (durability).
+    const root = open({ path: dir, overlappingSync: options.durability === 'relaxed', mapSize: INITIAL_MAP_SIZE, maxDbs: 8, compression: false });
     const store = new LmdbTopicStore(
       dir,
       root,
@@ -136,13 +178,14 @@ export class LmdbTopicStore implements TopicStore {
       root.openDB<GroupRow, [number, string]>({ name: 'groups', encoding: 'msgpack' }),
       root.openDB<number | boolean, string | [string, number]>({ name: 'meta', encoding: 'msgpack' }),
       options.clock ?? Date.now,
+      options,
     );
     for (const { key: name, value: row } of store.topics.getRange({})) {
-      const partitions: { start: number; end: number }[] = [];
+      const partitions: LivePartition[] = [];
       for (let p = 0; p < row.config.partitions; p++) {
         const state = store.partitions.get([row.id, p]);
         if (!state) throw new Error(`store corrupt: topic '${name}' has no row for partition ${p}`);
-        partitions.push({ start: state.start, end: state.end });
+        partitions.push({ start: state.start, end: state.end, bytes: state.bytes ?? 0 });
       }
       store.live.set(name, { id: row.id, description: describe(name, row.config), partitions });
     }
@@ -150,6 +193,7 @@ export class LmdbTopicStore implements TopicStore {
     for (const key of store.meta.getKeys({ start: [PURGE, 0], end: [PURGE, Number.MAX_SAFE_INTEGER] })) {
       if (Array.isArray(key) && typeof key[1] === 'number') void store.track(store.purgeTopicData(key[1]));
     }
+    store.cleaner?.start();
     return store;
   }
 
@@ -158,12 +202,7 @@ export class LmdbTopicStore implements TopicStore {
   async createTopic(name: string, config: TopicConfig): Promise<TopicDescription> {
     this.checkOpen();
     validateTopic(name, config);
-    const frozen: TopicConfig = Object.freeze({
-      partitions: config.partitions,
-      replicationFactor: config.replicationFactor,
-      retentionMs: config.retentionMs,
-      cleanupPolicy: config.cleanupPolicy,
-    });
+    const frozen = withDefaults(config);
     const result = await this.track(
       this.root.transaction((): TxnResult<number> => {
         if (this.topics.get(name) !== undefined) {
@@ -173,7 +212,7 @@ export class LmdbTopicStore implements TopicStore {
         this.meta.put(NEXT_TOPIC_ID, id + 1);
         this.topics.put(name, { id, config: frozen });
         for (let p = 0; p < frozen.partitions; p++) {
-          this.partitions.put([id, p], { start: 0, end: 0, maxTimestamp: null, lastIndexedOffset: -1 });
+          this.partitions.put([id, p], emptyPartition());
         }
         return { ok: true, value: id };
       }),
@@ -183,9 +222,40 @@ export class LmdbTopicStore implements TopicStore {
     this.live.set(name, {
       id: result.value,
       description,
-      partitions: Array.from({ length: frozen.partitions }, () => ({ start: 0, end: 0 })),
+      partitions: Array.from({ length: frozen.partitions }, () => ({ start: 0, end: 0, bytes: 0 })),
     });
     return description;
+  }
+
+  /**
+   * Changes a topic's configs in one transaction. New partitions start empty; shrinking is refused
+   * (records and keyed placement would be lost). Retention changes apply at the next cleanup.
+   */
+  async alterTopic(name: string, change: TopicConfigChange): Promise<TopicDescription> {
+    this.checkOpen();
+    const current = this.liveTopic(name);
+    const next = withDefaults({ ...current.description.config, ...definedFields(change) });
+    validateTopic(name, next);
+    if (next.partitions < current.description.config.partitions) {
+      throw new TopicStoreError(
+        'INVALID_CONFIG',
+        `Topic '${name}' has ${current.description.config.partitions} partitions; partitions can grow but never shrink (asked for ${next.partitions})`,
+      );
+    }
+    const result = await this.track(
+      this.root.transaction((): TxnResult<number> => {
+        const row = this.topics.get(name);
+        if (row?.id !== current.id) return { ok: false, error: unknownTopic(name) };
+        for (let p = row.config.partitions; p < next.partitions; p++) this.partitions.put([row.id, p], emptyPartition());
+        this.topics.put(name, { id: row.id, config: next });
+        return { ok: true, value: row.config.partitions };
+      }),
+    );
+    if (!result.ok) throw result.error;
+    const live = this.liveTopic(name);
+    for (let p = live.partitions.length; p < next.partitions; p++) live.partitions.push({ start: 0, end: 0, bytes: 0 });
+    live.description = describe(name, next);
+    return live.description;
   }
 
   describeTopic(name: string): TopicDescription | undefined {
@@ -268,6 +338,7 @@ export class LmdbTopicStore implements TopicStore {
   /** Validates and encodes outside the write transaction, so the transaction stays short. */
   private encode(w: PartitionWrite, now: number): EncodedWrite {
     const live = this.livePartitionOf(w.topic, w.partition);
+    const maxBytes = live.topic.description.config.maxMessageBytes ?? Number.MAX_SAFE_INTEGER;
     if (w.records.length > MAX_APPEND_RECORDS) {
       throw new TopicStoreError('INVALID_CONFIG', `cannot append ${w.records.length} records at once; the limit is ${MAX_APPEND_RECORDS}`);
     }
@@ -276,7 +347,14 @@ export class LmdbTopicStore implements TopicStore {
       if (!Number.isSafeInteger(timestamp) || Math.abs(timestamp) > MAX_ABS_VARINT) {
         throw new TopicStoreError('INVALID_CONFIG', `record timestamp must be an integer number of ms, got ${timestamp}`);
       }
-      return { bytes: encodeRecord({ timestamp, key: r.key, value: r.value, headers: r.headers }), timestamp };
+      const bytes = encodeRecord({ timestamp, key: r.key, value: r.value, headers: r.headers });
+      if (bytes.length > maxBytes) {
+        throw new TopicStoreError(
+          'RECORD_TOO_LARGE',
+          `a record of ${bytes.length} bytes is larger than max.message.bytes (${maxBytes}) of topic '${w.topic}'`,
+        );
+      }
+      return { bytes, timestamp };
     });
     return { topic: w.topic, topicId: live.topic.id, partition: w.partition, records };
   }
@@ -301,7 +379,10 @@ export class LmdbTopicStore implements TopicStore {
       const live = this.live.get(o.write.topic);
       if (live?.id !== o.write.topicId) continue;
       const p = live.partitions[o.write.partition]!;
-      if (o.end > p.end) p.end = o.end;
+      if (o.end > p.end) {
+        p.end = o.end;
+        p.bytes = o.bytes;
+      }
     }
     for (const o of result.value) {
       if (o.write.records.length > 0) this.notify(o.write.topic, o.write.partition, o.end);
@@ -315,7 +396,9 @@ export class LmdbTopicStore implements TopicStore {
     if (!row) throw new Error(`store corrupt: no row for partition ${w.partition} of topic id ${w.topicId}`);
     let index: TimeIndexState = row;
     let offset = row.end;
+    let bytes = row.bytes ?? 0;
     for (const r of w.records) {
+      bytes += r.bytes.length;
       const next = indexRecord(index, offset, r.timestamp);
       if (next.index) this.timeIndex.put(timeIndexKey(w.topicId, w.partition, r.timestamp), offset);
       index = next.state;
@@ -327,8 +410,9 @@ export class LmdbTopicStore implements TopicStore {
       end: offset,
       maxTimestamp: index.maxTimestamp,
       lastIndexedOffset: index.lastIndexedOffset,
+      bytes,
     });
-    return { write: w, baseOffset: row.end, end: offset };
+    return { write: w, baseOffset: row.end, end: offset, bytes };
   }
 
   private notify(topic: string, partition: number, end: number): void {
@@ -359,11 +443,25 @@ export class LmdbTopicStore implements TopicStore {
 
   // ---------------------------------------------------------------- reads
 
-  async read(topic: string, partition: number, fromOffset: number, maxRecords: number): Promise<readonly StoredRecord[]> {
+  async read(
+    topic: string,
+    partition: number,
+    fromOffset: number,
+    maxRecords: number,
+    options: ReadOptions = {},
+  ): Promise<readonly StoredRecord[]> {
+    const { outOfRange = 'earliest', maxBytes = Number.POSITIVE_INFINITY } = options;
     this.checkOpen();
     const { topic: live, state } = this.livePartitionOf(topic, partition);
     if (!Number.isSafeInteger(fromOffset) || fromOffset < 0) throw new RangeError(`fromOffset must be a non-negative integer, got ${fromOffset}`);
     if (!Number.isInteger(maxRecords) || maxRecords < 1) throw new RangeError(`maxRecords must be a positive integer, got ${maxRecords}`);
+    if (!(maxBytes > 0)) throw new RangeError(`maxBytes must be positive, got ${maxBytes}`);
+    if (outOfRange === 'error' && (fromOffset < state.start || fromOffset > state.end)) {
+      throw new TopicStoreError(
+        'OFFSET_OUT_OF_RANGE',
+        `offset ${fromOffset} is out of range for topic '${topic}' partition ${partition}: it holds offsets ${state.start}..${state.end} (start..end); reset to earliest (${state.start}) or latest (${state.end})`,
+      );
+    }
     const from = Math.max(fromOffset, state.start);
     if (from >= state.end) return [];
     const out: StoredRecord[] = [];
@@ -372,8 +470,27 @@ export class LmdbTopicStore implements TopicStore {
       end: recordKey(live.id, partition, state.end),
       limit: Math.min(maxRecords, MAX_READ_RECORDS),
     });
-    for (const { key, value } of range) out.push(decodeRecord(value, partition, offsetOfRecordKey(key)));
+    let bytes = 0;
+    for (const { key, value } of range) {
+      if (bytes >= maxBytes) break;
+      bytes += value.length;
+      const offset = offsetOfRecordKey(key);
+      try {
+        // getRange hands out a fresh Buffer per value ('binary' encoding): decode without copying.
+        out.push(decodeRecord(value, partition, offset, true));
+      } catch (err) {
+        throw new TopicStoreError(
+          'CORRUPT_RECORD',
+          `corrupt record in topic '${topic}' partition ${partition} at offset ${offset}: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+    }
     return out;
+  }
+
+  partitionBytes(topic: string, partition: number): number {
+    this.checkOpen();
+    return this.livePartition(topic, partition).bytes;
   }
 
   offsets(topic: string, partition: number): PartitionOffsets {
@@ -433,6 +550,29 @@ export class LmdbTopicStore implements TopicStore {
     return new Map(this.groups.get([live.id, group]) ?? []);
   }
 
+  listGroups(): readonly string[] {
+    this.checkOpen();
+    const names = new Set<string>();
+    for (const [topicId, group] of this.groups.getKeys({})) if (this.topicNameOf(topicId) !== undefined) names.add(group);
+    return [...names].sort();
+  }
+
+  groupOffsets(group: string): readonly GroupOffset[] {
+    this.checkOpen();
+    const out: GroupOffset[] = [];
+    for (const { key: [topicId, g], value } of this.groups.getRange({})) {
+      const topic = g === group ? this.topicNameOf(topicId) : undefined;
+      if (topic === undefined) continue;
+      for (const [partition, offset] of value) out.push({ topic, partition, offset });
+    }
+    return out.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+  }
+
+  private topicNameOf(topicId: number): string | undefined {
+    for (const [name, t] of this.live) if (t.id === topicId) return name;
+    return undefined;
+  }
+
   private validateCommit(commit: OffsetCommit): void {
     if (typeof commit.group !== 'string') throw new RangeError('group must be a string');
     this.liveTopic(commit.topic);
@@ -452,56 +592,134 @@ export class LmdbTopicStore implements TopicStore {
     );
   }
 
-  // ---------------------------------------------------------------- retention
+  // ---------------------------------------------------------------- retention and compaction
 
   /**
-   * cleanup.policy=delete: removes, per partition, the prefix of records older than retentionMs
-   * (the records before the first one whose timestamp >= now - retentionMs; like Kafka, a newer
-   * record keeps older ones after it alive) and advances the partition's start offset. Returns the
-   * number of records removed. Compaction (cleanup.policy=compact) is not implemented yet.
-   * The engine is expected to call this periodically; the store starts no timers itself.
+   * One cleaner pass over every topic, in steps of at most CLEANER_CHUNK records per transaction:
+   * - cleanup.policy=delete: removes, per partition, the prefix of records older than retentionMs
+   *   (the records before the first one whose timestamp >= now - retentionMs; like Kafka, a newer
+   *   record keeps older ones after it alive) and the oldest records while the partition holds
+   *   more than retentionBytes; the log start offset advances.
+   * - cleanup.policy=compact: see compactPartition.
+   * Returns the number of records removed. The background cleaner (cleanupIntervalMs) calls this;
+   * callers may too.
    */
   async deleteExpiredRecords(): Promise<number> {
     this.checkOpen();
     const now = this.clock();
     let removed = 0;
     for (const [name, live] of [...this.live]) {
-      const { retentionMs, cleanupPolicy } = live.description.config;
-      if (cleanupPolicy !== 'delete' || retentionMs < 0) continue;
-      for (let p = 0; p < live.partitions.length; p++) {
+      const config = withDefaults(live.description.config);
+      for (let p = 0; p < live.partitions.length && !this.closed; p++) {
+        if (config.cleanupPolicy === 'compact') {
+          removed += await this.track(this.compactPartition(name, live.id, p, now - config.deleteRetentionMs));
+          continue;
+        }
         const state = live.partitions[p]!;
-        const newStart = this.firstOffsetAtOrAfter(live.id, p, state.start, state.end, now - retentionMs);
-        removed += await this.track(this.truncatePrefix(name, live.id, p, newStart));
+        const timeCut = config.retentionMs < 0 ? state.start : this.firstOffsetAtOrAfter(live.id, p, state.start, state.end, now - config.retentionMs);
+        if (timeCut <= state.start && (config.retentionBytes < 0 || state.bytes <= config.retentionBytes)) continue;
+        removed += await this.track(this.truncatePrefix(name, live.id, p, timeCut, config.retentionBytes));
       }
     }
     return removed;
   }
 
-  private async truncatePrefix(topic: string, topicId: number, partition: number, newStart: number): Promise<number> {
+  /** Removes records from the partition's start while offset < timeCut or bytes > maxBytes (>= 0). */
+  private async truncatePrefix(topic: string, topicId: number, partition: number, timeCut: number, maxBytes: number): Promise<number> {
     let removed = 0;
     for (;;) {
       if (this.closed) return removed;
-      const result = await this.root.transaction((): { start: number; removed: number } | undefined => {
+      const result = await this.root.transaction((): { start: number; bytes: number; removed: number } | undefined => {
         if (this.topics.get(topic)?.id !== topicId) return undefined;
         const row = this.partitions.get([topicId, partition])!;
-        const until = Math.min(newStart, row.start + PURGE_CHUNK, row.end);
-        if (until <= row.start) return undefined;
-        for (let o = row.start; o < until; o++) this.records.remove(recordKey(topicId, partition, o));
-        // Index entries are in offset order too (timestamps of entries increase with offsets).
-        const stale = [];
-        for (const { key, value } of this.timeIndex.getRange({ start: partitionStart(topicId, partition), end: partitionStart(topicId, partition + 1) })) {
-          if (value >= until) break;
-          stale.push(Buffer.from(key));
+        let bytes = row.bytes ?? 0;
+        let start = row.start;
+        const doomed: Buffer[] = [];
+        for (const { key, value } of this.records.getRange({
+          start: recordKey(topicId, partition, row.start),
+          end: recordKey(topicId, partition, row.end),
+          limit: CLEANER_CHUNK,
+        })) {
+          const offset = offsetOfRecordKey(key);
+          if (offset >= timeCut && (maxBytes < 0 || bytes <= maxBytes)) break;
+          doomed.push(Buffer.from(key));
+          bytes -= value.length;
+          start = offset + 1;
         }
-        for (const k of stale) this.timeIndex.remove(k);
-        this.partitions.put([topicId, partition], { ...row, start: until });
-        return { start: until, removed: until - row.start };
+        if (doomed.length === 0) return undefined;
+        for (const k of doomed) this.records.remove(k);
+        this.removeIndexEntriesBelow(topicId, partition, start);
+        this.partitions.put([topicId, partition], { ...row, start, bytes: Math.max(0, bytes) });
+        return { start, bytes: Math.max(0, bytes), removed: doomed.length };
       });
       if (!result) return removed;
       removed += result.removed;
       const live = this.live.get(topic);
-      if (live?.id === topicId) live.partitions[partition]!.start = result.start;
+      if (live?.id === topicId) Object.assign(live.partitions[partition]!, { start: result.start, bytes: result.bytes });
     }
+  }
+
+  /** Inside a write transaction: index entries point at offsets in order, so remove the prefix. */
+  private removeIndexEntriesBelow(topicId: number, partition: number, start: number): void {
+    const stale = [];
+    for (const { key, value } of this.timeIndex.getRange({ start: partitionStart(topicId, partition), end: partitionStart(topicId, partition + 1) })) {
+      if (value >= start) break;
+      stale.push(Buffer.from(key));
+    }
+    for (const k of stale) this.timeIndex.remove(k);
+  }
+
+  /**
+   * cleanup.policy=compact: keeps the newest record of every key (survivors keep their offsets),
+   * and removes a newest record that is a tombstone (null value) once its timestamp is older than
+   * `tombstoneCut` (delete.retention.ms). Null-key records are kept. First a read-only scan of the
+   * records up to the current end (a snapshot; appends continue), then removal in chunks.
+   */
+  private async compactPartition(topic: string, topicId: number, partition: number, tombstoneCut: number): Promise<number> {
+    const live = this.live.get(topic);
+    if (live?.id !== topicId) return 0;
+    const { start, end } = live.partitions[partition]!;
+    const mark = `${topicId}/${partition}`;
+    const seen = this.compactedUpTo.get(mark);
+    if (seen !== undefined && seen.end === end && seen.tombstones === 0) return 0;
+    const scan = new CompactionScan(tombstoneCut);
+    for (let from = start; from < end && !this.closed; ) {
+      let last = -1;
+      for (const { key, value } of this.records.getRange({ start: recordKey(topicId, partition, from), end: recordKey(topicId, partition, end), limit: CLEANER_CHUNK })) {
+        last = offsetOfRecordKey(key);
+        const r = decodeRecord(value, partition, last);
+        scan.add(last, r.key, r.value === null, r.timestamp);
+      }
+      if (last < 0) break;
+      from = last + 1;
+    }
+    let removed = 0;
+    const doomed = scan.removable();
+    for (let i = 0; i < doomed.length && !this.closed; i += CLEANER_CHUNK) {
+      const chunk = doomed.slice(i, i + CLEANER_CHUNK);
+      const result = await this.root.transaction((): { bytes: number; removed: number } | undefined => {
+        if (this.topics.get(topic)?.id !== topicId) return undefined;
+        const row = this.partitions.get([topicId, partition])!;
+        let bytes = row.bytes ?? 0;
+        let n = 0;
+        for (const offset of chunk) {
+          const k = recordKey(topicId, partition, offset);
+          const value = this.records.getBinary(k);
+          if (value === undefined) continue;
+          bytes -= value.length;
+          this.records.remove(k);
+          n++;
+        }
+        this.partitions.put([topicId, partition], { ...row, bytes: Math.max(0, bytes) });
+        return { bytes: Math.max(0, bytes), removed: n };
+      });
+      if (!result) return removed;
+      removed += result.removed;
+      const now = this.live.get(topic);
+      if (now?.id === topicId) now.partitions[partition]!.bytes = result.bytes;
+    }
+    this.compactedUpTo.set(mark, { end, tombstones: scan.liveTombstones() });
+    return removed;
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -509,6 +727,7 @@ export class LmdbTopicStore implements TopicStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.cleaner?.stop();
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     this.listeners.clear();
     await this.root.close();
@@ -533,7 +752,7 @@ export class LmdbTopicStore implements TopicStore {
     return t;
   }
 
-  private livePartitionOf(topic: string, partition: number): { topic: LiveTopic; state: { start: number; end: number } } {
+  private livePartitionOf(topic: string, partition: number): { topic: LiveTopic; state: LivePartition } {
     const t = this.liveTopic(topic);
     const state = Number.isInteger(partition) && partition >= 0 ? t.partitions[partition] : undefined;
     if (!state) {
@@ -545,11 +764,20 @@ export class LmdbTopicStore implements TopicStore {
     return { topic: t, state };
   }
 
-  private livePartition(topic: string, partition: number): { start: number; end: number } {
+  private livePartition(topic: string, partition: number): LivePartition {
     return this.livePartitionOf(topic, partition).state;
   }
 }
 
 function describe(name: string, config: TopicConfig): TopicDescription {
-  return Object.freeze({ name, config });
+  return Object.freeze({ name, config: withDefaults(config) });
+}
+
+function emptyPartition(): PartitionRow {
+  return { start: 0, end: 0, maxTimestamp: null, lastIndexedOffset: -1, bytes: 0 };
+}
+
+/** The fields of `change` that are set (so `{ retentionMs: undefined }` changes nothing). */
+function definedFields(change: TopicConfigChange): TopicConfigChange {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as TopicConfigChange;
 }

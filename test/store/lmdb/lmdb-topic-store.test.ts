@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLmdbTopicStore, type LmdbTopicStore } from '../../../src/store/lmdb/index.js';
 import { TopicStoreError, type ProducerRecord, type TopicConfig } from '../../../src/store/topic-store.js';
+import { withDefaults } from '../../../src/store/topic-config.js';
 import { TIME_INDEX_INTERVAL } from '../../../src/store/lmdb/time-index.js';
 import { tempDirs } from '../helpers/temp-dir.js';
 
@@ -43,7 +44,7 @@ describe('topics', () => {
     const s = await openStore();
     expect(s.listTopics()).toEqual([]);
     const d = await s.createTopic('orders', CONFIG);
-    expect(d).toEqual({ name: 'orders', config: CONFIG });
+    expect(d).toEqual({ name: 'orders', config: withDefaults(CONFIG) });
     await s.createTopic('a.b-c_1', { ...CONFIG, partitions: 1 });
     expect(s.listTopics().map((t) => t.name)).toEqual(['a.b-c_1', 'orders']);
     expect(s.describeTopic('orders')?.config.partitions).toBe(3);
@@ -200,8 +201,8 @@ describe('persistence', () => {
     await s.commitOffsets('g1', 't', new Map([[0, 1]]));
     s = await reopen(s);
     expect(s.listTopics()).toEqual([
-      { name: 't', config: CONFIG },
-      { name: 'u', config: { partitions: 1, replicationFactor: 1, retentionMs: 60_000, cleanupPolicy: 'compact' } },
+      { name: 't', config: withDefaults(CONFIG) },
+      { name: 'u', config: withDefaults({ partitions: 1, replicationFactor: 1, retentionMs: 60_000, cleanupPolicy: 'compact' }) },
     ]);
     expect(s.offsets('t', 0)).toEqual({ start: 0, end: 2 });
     const back = await s.read('t', 0, 0, 10);
