@@ -168,7 +168,10 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
       if (s.h) out.push(tombstoneOf(s, s.t ?? s.e!));
     }
     if (!fold(merged, row)) return;
-    emit(merged, ts, out, row);
+    // A merged session's record time is the latest of its parts (Kafka Streams).
+    const outTs = Math.max(ts, ...overlapping.map((s) => s.t ?? s.e!));
+    merged.t = outTs;
+    emit(merged, outTs, out, row);
     set.sessions = [...set.sessions.filter((s) => !overlapping.includes(s)), merged];
     state.put(gk, set);
   }
