@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { AggregateOverload } from '../../../src/functions/aggregate/aggregate-function.js';
+import { getAggregateFunction } from '../../../src/functions/aggregate/registry.js';
+import { Decimal } from '../../../src/types/decimal.js';
+import { BIGINT, decimal, DOUBLE, INTEGER, STRING, type SqlType } from '../../../src/types/sql-type.js';
+
+function overload(name: string, types: (SqlType | null)[], constants: unknown[] = []): AggregateOverload {
+  const o = getAggregateFunction(name)!.resolve(types, constants);
+  if (typeof o === 'string') throw new Error(o);
+  return o;
+}
+
+/** Folds rows of argument values through an overload and returns the result. */
+function fold(o: AggregateOverload, rows: unknown[][]): unknown {
+  let acc = o.init();
+  for (const r of rows) acc = o.add(acc, r);
+  return o.result(acc);
+}
+
+describe('aggregate functions', () => {
+  it('COUNT(*) counts rows, COUNT(x) non-null values, as BIGINT', () => {
+    expect(fold(overload('COUNT', []), [[], [], []])).toBe(3n);
+    expect(fold(overload('COUNT', [STRING]), [['a'], [null], ['b']])).toBe(2n);
+  });
+  it('SUM keeps the argument type, skips NULLs and wraps INT like Java', () => {
+    expect(fold(overload('SUM', [INTEGER]), [[1], [null], [2]])).toBe(3);
+    expect(fold(overload('SUM', [INTEGER]), [[2147483647], [1]])).toBe(-2147483648);
+    expect(fold(overload('SUM', [BIGINT]), [[1n], [2n]])).toBe(3n);
+    const d = fold(overload('SUM', [decimal(4, 2)]), [[Decimal.parse('1.50')], [Decimal.parse('2.25')]]) as Decimal;
+    expect(d.toString()).toBe('3.75');
+    expect(fold(overload('SUM', [DOUBLE]), [])).toBe(0);
+  });
+  it('AVG is a DOUBLE and NULL without values; undo removes a value', () => {
+    const o = overload('AVG', [INTEGER]);
+    expect(fold(o, [[1], [2], [null]])).toBe(1.5);
+    expect(fold(o, [])).toBeNull();
+    expect(o.result(o.undo!(o.add(o.add(o.init(), [4]), [2]), [4]))).toBe(2);
+  });
+  it('MIN and MAX ignore NULLs', () => {
+    expect(fold(overload('MIN', [INTEGER]), [[3], [null], [1], [2]])).toBe(1);
+    expect(fold(overload('MAX', [STRING]), [['a'], ['c'], ['b']])).toBe('c');
+    expect(fold(overload('MAX', [INTEGER]), [[null]])).toBeNull();
+  });
+  it('COLLECT_LIST keeps NULLs and order; COLLECT_SET keeps distinct values', () => {
+    expect(fold(overload('COLLECT_LIST', [INTEGER]), [[1], [null], [1]])).toEqual([1, null, 1]);
+    expect(fold(overload('COLLECT_SET', [INTEGER]), [[1], [2], [1]])).toEqual([1, 2]);
+  });
+  it('EARLIEST/LATEST_BY_OFFSET, with a count and with ignoreNulls false', () => {
+    expect(fold(overload('EARLIEST_BY_OFFSET', [INTEGER]), [[null], [1], [2]])).toBe(1);
+    expect(fold(overload('LATEST_BY_OFFSET', [INTEGER]), [[1], [2], [null]])).toBe(2);
+    expect(fold(overload('LATEST_BY_OFFSET', [INTEGER], [false]), [[1], [null]])).toBeNull();
+    expect(fold(overload('LATEST_BY_OFFSET', [INTEGER], [2]), [[1], [2], [3]])).toEqual([2, 3]);
+  });
+  it('TOPK and TOPKDISTINCT, largest first', () => {
+    expect(fold(overload('TOPK', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 5]);
+    expect(fold(overload('TOPKDISTINCT', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 3]);
+  });
+  it('HISTOGRAM, COUNT_DISTINCT, STDDEV_SAMP, CORRELATION', () => {
+    expect(fold(overload('HISTOGRAM', [STRING]), [['a'], ['b'], ['a']])).toEqual(new Map([['a', 2n], ['b', 1n]]));
+    expect(fold(overload('COUNT_DISTINCT', [STRING]), [['a'], ['b'], ['a'], [null]])).toBe(2n);
+    expect(fold(overload('STDDEV_SAMP', [DOUBLE]), [[2], [4], [4], [4], [5], [5], [7], [9]])).toBeCloseTo(2.138, 3);
+    expect(fold(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [2, 4], [3, 6]])).toBeCloseTo(1, 10);
+  });
+  it('rejects argument types they do not take', () => {
+    expect(getAggregateFunction('SUM')!.resolve([STRING], [])).toMatch(/SUM/);
+    expect(getAggregateFunction('TOPK')!.resolve([INTEGER], [0])).toMatch(/positive/);
+  });
+});
