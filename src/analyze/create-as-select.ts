@@ -39,9 +39,12 @@ function propertyMap(properties: readonly Property[]): Map<string, Property> {
 function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSchema[]; valueColumns: ColumnSchema[]; columns: OutputColumn[] } {
   const missing = q.keyPositions.findIndex((p) => p < 0);
   if (missing >= 0) {
-    const what = { source: 'key column', groupBy: 'grouping expression', partitionBy: 'partitioning expression' }[q.keyOrigin];
+    const what = { source: 'key column', groupBy: 'grouping expression', partitionBy: 'partitioning expression', join: 'join expression' }[q.keyOrigin];
     const all = q.keyExprs;
     const plural = all.length > 1 ? `${what}s` : what;
+    if (q.keyOrigin === 'join') {
+      throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join expressions ${all.join(' or ')} in its projection (eg, SELECT ${all[0]}...).`);
+    }
     throw new UserError(
       'KEY_MISSING',
       `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${plural} ${all.join(' and ')} in its projection (eg, SELECT ${all.join(', ')}...).`,
@@ -57,7 +60,9 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
 }
 
 function producesTable(q: AnalyzedQuery): boolean {
-  return q.aggregation !== undefined || q.source.kind === 'TABLE';
+  if (q.aggregation) return true;
+  if (q.join) return q.join.kind === 'TABLE_TABLE';
+  return q.source.kind === 'TABLE';
 }
 
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */

@@ -9,6 +9,7 @@ import { exprKey } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
+import { analyzeJoin, type AnalyzedJoin } from './join.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
 
@@ -18,13 +19,14 @@ export interface OutputColumn {
 }
 
 /** How the output key is formed, for sinks (CREATE ... AS SELECT) and for error messages. */
-export type KeyOrigin = 'source' | 'groupBy' | 'partitionBy';
+export type KeyOrigin = 'source' | 'groupBy' | 'partitionBy' | 'join';
 
 export interface AnalyzedQuery {
   /** The source as the projection sees it (re-keyed by PARTITION BY). */
   readonly source: SourceDef;
-  /** The source as stored: what the scan reads and decodes. */
+  /** The source as stored: what the scan reads and decodes (a join's left side). */
   readonly scanned: SourceDef;
+  readonly join?: AnalyzedJoin;
   /** Columns of an input row, in row-layout order (see sourceRowColumns). */
   readonly inputColumns: readonly ColumnSchema[];
   readonly where?: TypedExpr;
@@ -73,12 +75,22 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   if (!from) {
     throw new UserError('UNKNOWN_SOURCE', `${q.from.name} does not exist.`, q.from.span);
   }
-  if (q.joins.length > 0) {
-    throw new UserError('NOT_SUPPORTED', 'JOIN is not supported yet.', q.joins[0]!.span);
-  }
-  const inputColumns = sourceRowColumns(from);
+  const leftColumns = sourceRowColumns(from);
   const qualifier = q.from.alias ?? from.name;
-  const inputScope: Scope = { columns: inputColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  let inputColumns = leftColumns;
+  let inputScope: Scope = { columns: leftColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  let joined: ReturnType<typeof analyzeJoin> | undefined;
+  if (q.joins.length > 0) {
+    if (q.partitionBy) throw new UserError('NOT_SUPPORTED', 'PARTITION BY on a join is not supported yet.', q.span);
+    joined = analyzeJoin(q, catalog, from, leftColumns, sourceRowColumns);
+    inputColumns = [...leftColumns, ...joined.rightColumns];
+    inputScope = {
+      columns: [
+        ...leftColumns.map((c) => ({ name: c.name, type: c.type, source: joined!.leftQualifier })),
+        ...joined.rightColumns.map((c) => ({ name: c.name, type: c.type, source: joined!.rightQualifier })),
+      ],
+    };
+  }
 
   let where: TypedExpr | undefined;
   if (q.where) where = expectBoolean(typeIn('WHERE', q.where, inputScope), q.where.span, 'WHERE');
@@ -134,6 +146,22 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   for (const item of q.select) {
     switch (item.kind) {
       case 'AllColumns': {
+        if (joined) {
+          // ksqlDB names a join's columns <source>_<column>.
+          const sides = [
+            { q: joined.leftQualifier, s: from },
+            { q: joined.rightQualifier, s: joined.join.right },
+          ].filter((x) => item.source === undefined || item.source === x.q);
+          if (sides.length === 0) throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
+          if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
+          for (const side of sides) {
+            for (const c of [...side.s.keyColumns, ...side.s.valueColumns]) {
+              const ref: Expr = { kind: 'ColumnRef', source: side.q, name: c.name, span: item.span };
+              add(`${side.q}_${c.name}`, typeIn('SELECT', ref, scope), ref, item.span);
+            }
+          }
+          break;
+        }
         if (item.source !== undefined && item.source !== qualifier) {
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
@@ -169,6 +197,13 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyExprs = groups.map((g) => formatExpr(g));
     keyTypes = agg.aggregation.groupBy.map((g) => g.type);
     keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
+  } else if (joined) {
+    keyOrigin = 'join';
+    const { leftKeyAst, rightKeyAst, leftKey } = joined.join;
+    keyExprs = [`${formatExpr(leftKeyAst)}`, `${formatExpr(rightKeyAst)}`];
+    keyTypes = [leftKey.type];
+    const keys = new Set([exprKey(leftKeyAst), exprKey(rightKeyAst)]);
+    keyPositions = [projectedAst.findIndex((a) => a !== undefined && keys.has(exprKey(a)))];
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
     keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => `${qualifier}.${formatExpr(e)}`)) : source.keyColumns.map((c) => c.name);
@@ -187,6 +222,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   return {
     source,
     scanned: from,
+    ...(joined ? { join: joined.join } : {}),
     inputColumns,
     ...(where ? { where } : {}),
     ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),

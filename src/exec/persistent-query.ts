@@ -7,10 +7,12 @@
  */
 import type { SourceDef } from '../analyze/catalog.js';
 import type { PhysicalPipeline } from '../plan/physical-plan.js';
+import type { Batch } from './batch.js';
 import type { PartitionWrite, StoredRecord, TopicStore } from '../store/topic-store.js';
 import { createOperator, type Operator } from './operators/operator.js';
 import { createSinkWriter } from './sink-writer.js';
 import { createRowDecoder } from './source/row-decoder.js';
+import { readSources, type SourceRun } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
 import { MemoryState } from './state/key-value-state.js';
 import { decodeState, encodeState } from './state/state-codec.js';
@@ -66,16 +68,20 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   const writer = createSinkWriter(sink, sinkTopic.config.partitions);
   const encoder = new TextEncoder();
-  const reader = readTopic({
-    store,
-    topic: sourceTopic,
-    from: opts.from,
-    mode: 'push',
-    signal: opts.signal,
-    start: store.committedOffsets(opts.queryId, sourceTopic),
-  });
-  for await (const records of reader) {
-    let batch = { rows: decoder.decode(records, (error, record) => opts.onRecordError(error, { record })) };
+  const decoders = [decoder, pipeline.right ? createRowDecoder(pipeline.right) : decoder] as const;
+  const runs = pipeline.right
+    ? readSources({
+        store,
+        topics: [sourceTopic, pipeline.right.topic],
+        from: opts.from,
+        mode: 'push',
+        signal: opts.signal,
+        start: [store.committedOffsets(opts.queryId, sourceTopic), store.committedOffsets(opts.queryId, pipeline.right.topic)],
+      })
+    : singleSource(store, sourceTopic, opts);
+  for await (const run of runs) {
+    const records = run.records;
+    let batch: Batch = { rows: decoders[run.side].decode(records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
     for (const op of operators) {
       if (batch.rows.length === 0) break;
       batch = op.process(batch);
@@ -92,6 +98,11 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
       }
     }
     const last = records[records.length - 1]!;
-    await store.appendAtomic(writes, { group: opts.queryId, topic: sourceTopic, offsets: new Map([[last.partition, last.offset + 1]]) });
+    await store.appendAtomic(writes, { group: opts.queryId, topic: run.topic, offsets: new Map([[last.partition, last.offset + 1]]) });
   }
+}
+
+async function* singleSource(store: TopicStore, topic: string, opts: PersistentQueryOptions): AsyncGenerator<SourceRun> {
+  const reader = readTopic({ store, topic, from: opts.from, mode: 'push', signal: opts.signal, start: store.committedOffsets(opts.queryId, topic) });
+  for await (const records of reader) yield { side: 0, topic, partition: records[0]!.partition, records };
 }

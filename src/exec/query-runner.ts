@@ -7,7 +7,8 @@ import type { PhysicalPipeline } from '../plan/physical-plan.js';
 import type { StoredRecord, TopicStore } from '../store/topic-store.js';
 import { createOperator, type Operator } from './operators/operator.js';
 import { createRowDecoder } from './source/row-decoder.js';
-import { MAX_BATCH_RECORDS } from './batch.js';
+import { MAX_BATCH_RECORDS, type Batch } from './batch.js';
+import { readSources } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
 import { isTombstone } from './row-flags.js';
 import { MemoryState } from './state/key-value-state.js';
@@ -34,18 +35,11 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   let remaining = pipeline.limit ?? Infinity;
   if (remaining <= 0) return 'limit';
-  const reader = readTopic({
-    store: opts.store,
-    topic: pipeline.source.topic,
-    from: opts.from,
-    mode: opts.mode,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
-  // A pull query over a table sees each key's latest row only, and not deleted keys.
-  const source = opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE' ? latestPerKey(reader) : reader;
+  const runs = pipeline.right ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
+  const decoders = [decoder, pipeline.right ? createRowDecoder(pipeline.right) : decoder] as const;
   try {
-    for await (const records of source) {
-      let batch = { rows: decoder.decode(records, (error, record) => opts.onRecordError(error, { record })) };
+    for await (const run of runs) {
+      let batch: Batch = { rows: decoders[run.side].decode(run.records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
       for (const op of operators) {
         if (batch.rows.length === 0) break;
         batch = op.process(batch);
@@ -61,7 +55,7 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
       yield batch.rows;
     }
   } finally {
-    await reader.return(undefined);
+    await runs.return(undefined);
   }
   return opts.signal?.aborted ? 'cancelled' : 'complete';
 }
@@ -74,4 +68,36 @@ async function* latestPerKey(reader: AsyncGenerator<readonly StoredRecord[]>): A
   }
   const live = [...latest.values()].filter((r) => r.value !== null);
   for (let i = 0; i < live.length; i += MAX_BATCH_RECORDS) yield live.slice(i, i + MAX_BATCH_RECORDS);
+}
+
+interface Run {
+  readonly side: 0 | 1;
+  readonly records: readonly StoredRecord[];
+}
+
+async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<Run> {
+  const reader = readTopic({
+    store: opts.store,
+    topic: pipeline.source.topic,
+    from: opts.from,
+    mode: opts.mode,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  // A pull query over a table sees each key's latest row only, and not deleted keys.
+  const source = opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE' ? latestPerKey(reader) : reader;
+  try {
+    for await (const records of source) yield { side: 0, records };
+  } finally {
+    await reader.return(undefined);
+  }
+}
+
+async function* joinRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<Run> {
+  yield* readSources({
+    store: opts.store,
+    topics: [pipeline.source.topic, pipeline.right!.topic],
+    from: opts.from,
+    mode: opts.mode,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
 }

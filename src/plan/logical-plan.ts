@@ -5,11 +5,14 @@
  */
 import type { AnalyzedAggregation } from '../analyze/aggregation.js';
 import type { ColumnSchema, SourceDef } from '../analyze/catalog.js';
+import type { AnalyzedJoin } from '../analyze/join.js';
 import type { AnalyzedQuery, OutputColumn } from '../analyze/query.js';
 import type { TypedExpr } from '../analyze/typed-expr.js';
 
 export type PlanNode =
   | { readonly kind: 'Scan'; readonly source: SourceDef; readonly columns: readonly ColumnSchema[] }
+  /** Joins the scanned (left) source with a second source read alongside it. */
+  | { readonly kind: 'Join'; readonly input: PlanNode; readonly join: AnalyzedJoin }
   | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   /** `rekey`: PARTITION BY's re-keying step (a row with a null value keeps only its pseudo columns). */
@@ -24,7 +27,9 @@ export type PlanKind = PlanNode['kind'];
  */
 export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.projection): PlanNode {
   let node: PlanNode = { kind: 'Scan', source: q.scanned, columns: q.inputColumns };
-  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: q.scanned.kind === 'TABLE' };
+  if (q.join) node = { kind: 'Join', input: node, join: q.join };
+  const tableRows = q.join ? q.join.kind === 'TABLE_TABLE' : q.scanned.kind === 'TABLE';
+  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows };
   if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: true };
   if (q.aggregation) {
     const rowtimeIndex = q.scanned.keyColumns.length + q.scanned.valueColumns.length;

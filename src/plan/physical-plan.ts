@@ -4,11 +4,14 @@
  */
 import type { AnalyzedAggregation } from '../analyze/aggregation.js';
 import type { ColumnSchema, SourceDef } from '../analyze/catalog.js';
+import type { AnalyzedJoin } from '../analyze/join.js';
 import type { OutputColumn } from '../analyze/query.js';
 import type { TypedExpr } from '../analyze/typed-expr.js';
 import type { PlanNode } from './logical-plan.js';
 
 export type OperatorSpec =
+  /** The first operator of a join pipeline: batches carry the side (0 left, 1 right) they come from. */
+  | { readonly kind: 'join'; readonly join: AnalyzedJoin }
   /** `table`: a row that fails the predicate becomes a tombstone instead of disappearing. */
   | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
@@ -22,6 +25,8 @@ export interface PhysicalPipeline {
   readonly operators: readonly OperatorSpec[];
   readonly outputColumns: readonly ColumnSchema[];
   readonly limit?: number;
+  /** A join's second source, read alongside `source`. */
+  readonly right?: SourceDef;
   /** Whether an operator keeps state (then a persistent query needs a changelog). */
   readonly stateful: boolean;
 }
@@ -29,12 +34,19 @@ export interface PhysicalPipeline {
 export function toPhysical(root: PlanNode): PhysicalPipeline {
   const operators: OperatorSpec[] = [];
   let limit: number | undefined;
+  let right: SourceDef | undefined;
   let output: readonly ColumnSchema[] = [];
   const walk = (n: PlanNode): { source: SourceDef; columns: readonly ColumnSchema[] } => {
     switch (n.kind) {
       case 'Scan':
         output = n.columns;
         return { source: n.source, columns: n.columns };
+      case 'Join': {
+        const s = walk(n.input);
+        operators.push({ kind: 'join', join: n.join });
+        right = n.join.right;
+        return s;
+      }
       case 'Filter': {
         const s = walk(n.input);
         operators.push({ kind: 'filter', predicate: n.predicate, table: n.table });
@@ -60,6 +72,6 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
     }
   };
   const { source, columns } = walk(root);
-  const stateful = operators.some((o) => o.kind === 'aggregate');
-  return { source, inputColumns: columns, operators, outputColumns: output, stateful, ...(limit === undefined ? {} : { limit }) };
+  const stateful = operators.some((o) => o.kind === 'aggregate' || o.kind === 'join');
+  return { source, inputColumns: columns, operators, outputColumns: output, stateful, ...(limit === undefined ? {} : { limit }), ...(right ? { right } : {}) };
 }

@@ -12,6 +12,8 @@ function describeNode(n: PlanNode): string {
   switch (n.kind) {
     case 'Scan':
       return `Scan ${n.source.kind} ${n.source.name} (topic ${n.source.topic})`;
+    case 'Join':
+      return `Join ${n.join.type} ${n.join.kind.replace('_', '-').toLowerCase()} with ${n.join.right.kind} ${n.join.right.name}`;
     case 'Filter':
       return `Filter${n.table ? ' (table)' : ''}`;
     case 'Aggregate':

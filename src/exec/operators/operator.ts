@@ -7,6 +7,7 @@ import type { Batch } from '../batch.js';
 import type { KeyValueState } from '../state/key-value-state.js';
 import { createAggregate } from './aggregate.js';
 import { createFilter } from './filter.js';
+import { createJoin } from './join.js';
 import { createProject } from './project.js';
 
 /** Called with the row and the error when an expression fails on one row; the row is dropped. */
@@ -28,6 +29,7 @@ type Factory<K extends OperatorKind> = (spec: Extract<OperatorSpec, { kind: K }>
 type Factories = { [K in OperatorKind]: Factory<K> };
 
 const FACTORIES: Factories = {
+  join: createJoin,
   filter: createFilter,
   aggregate: createAggregate,
   project: createProject,

@@ -1,0 +1,88 @@
+/**
+ * Reads the two sources of a join together. Each round takes what is available on every partition
+ * of both topics, orders it by record time (ties: the right side first, so a table row stored at
+ * the same time as a stream row is seen by it), and yields runs of consecutive records from one
+ * (source, partition) — a persistent query commits each run's offsets with its output. A push
+ * reader waits on the store's append wake-up when both topics are caught up.
+ */
+import type { StoredRecord, TopicStore } from '../../store/topic-store.js';
+import { MAX_BATCH_RECORDS } from '../batch.js';
+
+export interface SourceRun {
+  readonly side: 0 | 1;
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: readonly StoredRecord[];
+}
+
+export interface MultiTopicReaderOptions {
+  readonly store: TopicStore;
+  readonly topics: readonly [string, string];
+  readonly from: 'earliest' | 'latest';
+  readonly mode: 'push' | 'snapshot';
+  readonly signal?: AbortSignal;
+  /** Per topic, per-partition start offsets (committed offsets); others use `from`. */
+  readonly start?: readonly [ReadonlyMap<number, number>, ReadonlyMap<number, number>];
+}
+
+interface Cursor {
+  readonly side: 0 | 1;
+  readonly topic: string;
+  readonly partition: number;
+  position: number;
+  readonly stopAt: number;
+}
+
+export async function* readSources(opts: MultiTopicReaderOptions): AsyncGenerator<SourceRun> {
+  const { store, signal } = opts;
+  let wake: (() => void) | undefined;
+  let dirty = false;
+  const notify = (): void => {
+    dirty = true;
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const unsubscribe = opts.topics.map((t) => store.onAppend(t, notify));
+  signal?.addEventListener('abort', notify);
+  try {
+    const cursors: Cursor[] = [];
+    opts.topics.forEach((topic, i) => {
+      const desc = store.describeTopic(topic);
+      if (!desc) return;
+      for (let p = 0; p < desc.config.partitions; p++) {
+        const o = store.offsets(topic, p);
+        cursors.push({ side: i as 0 | 1, topic, partition: p, position: opts.start?.[i]?.get(p) ?? (opts.from === 'earliest' ? o.start : o.end), stopAt: o.end });
+      }
+    });
+    while (!signal?.aborted) {
+      dirty = false;
+      const round: { c: Cursor; r: StoredRecord }[] = [];
+      for (const c of cursors) {
+        if (opts.mode === 'snapshot' && c.position >= c.stopAt) continue;
+        const max = opts.mode === 'snapshot' ? Math.min(MAX_BATCH_RECORDS, c.stopAt - c.position) : MAX_BATCH_RECORDS;
+        const records = await store.read(c.topic, c.partition, c.position, max);
+        for (const r of records) round.push({ c, r });
+        if (records.length > 0) c.position = records[records.length - 1]!.offset + 1;
+      }
+      round.sort((a, b) => a.r.timestamp - b.r.timestamp || b.c.side - a.c.side || a.r.offset - b.r.offset);
+      let i = 0;
+      while (i < round.length) {
+        const c = round[i]!.c;
+        const run: StoredRecord[] = [];
+        while (i < round.length && round[i]!.c === c) run.push(round[i++]!.r);
+        yield { side: c.side, topic: c.topic, partition: c.partition, records: run };
+        if (signal?.aborted) return;
+      }
+      if (opts.mode === 'snapshot' && cursors.every((c) => c.position >= c.stopAt)) return;
+      if (round.length === 0 && !dirty) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+  } finally {
+    for (const u of unsubscribe) u();
+    signal?.removeEventListener('abort', notify);
+  }
+}
