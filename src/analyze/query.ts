@@ -175,7 +175,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
       }
       case 'SelectExpr': {
         const typed = typeIn('SELECT', expand(item.expr), scope);
-        let name = item.alias ?? derivedName(item.expr);
+        let name = item.alias ?? (joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined ? `${item.expr.source}_${item.expr.name}` : derivedName(item.expr));
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name));
