@@ -22,7 +22,7 @@ interface Group {
   a: unknown[];
   /** Whether the last emitted row passed HAVING. */
   h: boolean;
-  /** Window start, end (time and session windows) and, for sessions, the latest record time. */
+  /** Window start and end (time and session windows); t: the latest record time folded in. */
   s?: number;
   e?: number;
   t?: number;
@@ -124,7 +124,9 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
         if (!window) {
           const grp = (state.get(gk) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false };
           if (!fold(grp, row)) continue;
-          emit(grp, ts, out, row);
+          // A group's row carries the latest time of the records folded into it (Kafka Streams).
+          grp.t = Math.max(grp.t ?? ts, ts);
+          emit(grp, grp.t, out, row);
           state.put(gk, grp);
           continue;
         }
@@ -140,7 +142,8 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
           const key = `${gk}\u0002${w.start}`;
           const grp = (state.get(key) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
           if (!fold(grp, row)) continue;
-          emit(grp, ts, out, row);
+          grp.t = Math.max(grp.t ?? ts, ts);
+          emit(grp, grp.t, out, row);
           state.put(key, grp);
         }
       }
