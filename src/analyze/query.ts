@@ -10,6 +10,7 @@ import { BIGINT, INTEGER } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoin, type AnalyzedJoin } from './join.js';
+import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
 
@@ -35,6 +36,8 @@ export interface AnalyzedQuery {
    * key columns are then the partitioning expressions). Empty key for PARTITION BY NULL.
    */
   readonly rekey?: readonly OutputColumn[];
+  /** Table functions: each row becomes one row per element, their values appended to the row. */
+  readonly tableFunctions?: readonly TableFunctionCall[];
   readonly aggregation?: AnalyzedAggregation;
   /** Over the input row, or over the aggregation row when `aggregation` is set. */
   readonly projection: readonly OutputColumn[];
@@ -130,8 +133,17 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
   if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
   const agg = aggregated ? analyzeAggregation(q, inputScope, qualifier, sinkKind) : undefined;
-  const scope = agg ? agg.scope : scopeBeforeProjection;
-  const expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
+  let scope = agg ? agg.scope : scopeBeforeProjection;
+  let expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
+  let tableFunctions: TableFunctionCall[] | undefined;
+  if (hasTableFunctions(q)) {
+    if (agg) throw new UserError('NOT_SUPPORTED', 'Table functions cannot be used with aggregations.', q.span);
+    if (from.kind === 'TABLE') throw new UserError('NOT_SUPPORTED', 'Table source is not supported with table functions', q.span);
+    const tf = analyzeTableFunctions(q, scope, qualifier);
+    tableFunctions = tf.calls;
+    scope = tf.scope;
+    expand = tf.rewrite;
+  }
 
   const projection: OutputColumn[] = [];
   const projectedAst: (Expr | undefined)[] = [];
@@ -227,6 +239,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     ...(where ? { where } : {}),
     ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),
     ...(rekey ? { rekey } : {}),
+    ...(tableFunctions ? { tableFunctions } : {}),
     ...(agg ? { aggregation: agg.aggregation } : {}),
     projection,
     rowtime,

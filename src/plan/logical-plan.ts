@@ -6,6 +6,7 @@
 import type { AnalyzedAggregation } from '../analyze/aggregation.js';
 import type { ColumnSchema, SourceDef } from '../analyze/catalog.js';
 import type { AnalyzedJoin } from '../analyze/join.js';
+import type { TableFunctionCall } from '../analyze/table-functions.js';
 import type { AnalyzedQuery, OutputColumn } from '../analyze/query.js';
 import type { TypedExpr } from '../analyze/typed-expr.js';
 
@@ -16,6 +17,7 @@ export type PlanNode =
   | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   /** `rekey`: PARTITION BY's re-keying step (a row with a null value keeps only its pseudo columns). */
+  | { readonly kind: 'FlatMap'; readonly input: PlanNode; readonly functions: readonly TableFunctionCall[] }
   | { readonly kind: 'Project'; readonly input: PlanNode; readonly columns: readonly OutputColumn[]; readonly rekey?: boolean }
   | { readonly kind: 'Limit'; readonly input: PlanNode; readonly limit: number };
 
@@ -35,6 +37,7 @@ export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.
     const rowtimeIndex = q.scanned.keyColumns.length + q.scanned.valueColumns.length;
     node = { kind: 'Aggregate', input: node, aggregation: q.aggregation, rowtimeIndex };
   }
+  if (q.tableFunctions) node = { kind: 'FlatMap', input: node, functions: q.tableFunctions };
   node = { kind: 'Project', input: node, columns: output };
   if (q.limit !== undefined) node = { kind: 'Limit', input: node, limit: q.limit };
   return node;

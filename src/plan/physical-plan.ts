@@ -5,6 +5,7 @@
 import type { AnalyzedAggregation } from '../analyze/aggregation.js';
 import type { ColumnSchema, SourceDef } from '../analyze/catalog.js';
 import type { AnalyzedJoin } from '../analyze/join.js';
+import type { TableFunctionCall } from '../analyze/table-functions.js';
 import type { OutputColumn } from '../analyze/query.js';
 import type { TypedExpr } from '../analyze/typed-expr.js';
 import type { PlanNode } from './logical-plan.js';
@@ -15,6 +16,7 @@ export type OperatorSpec =
   /** `table`: a row that fails the predicate becomes a tombstone instead of disappearing. */
   | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
+  | { readonly kind: 'flatMap'; readonly functions: readonly TableFunctionCall[] }
   | { readonly kind: 'project'; readonly columns: readonly OutputColumn[]; readonly rekey?: boolean };
 
 export type OperatorKind = OperatorSpec['kind'];
@@ -56,6 +58,11 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
         const s = walk(n.input);
         operators.push({ kind: 'aggregate', aggregation: n.aggregation, rowtimeIndex: n.rowtimeIndex });
         output = n.aggregation.columns;
+        return s;
+      }
+      case 'FlatMap': {
+        const s = walk(n.input);
+        operators.push({ kind: 'flatMap', functions: n.functions });
         return s;
       }
       case 'Project': {

@@ -18,6 +18,8 @@ function describeNode(n: PlanNode): string {
       return `Filter${n.table ? ' (table)' : ''}`;
     case 'Aggregate':
       return `Aggregate (${n.aggregation.groupBy.length} group expression(s), ${n.aggregation.aggregates.map((a) => a.fn.name).join(', ')}${n.aggregation.window ? `, ${n.aggregation.window.kind} window` : ''}${n.aggregation.having ? ', HAVING' : ''})`;
+    case 'FlatMap':
+      return `FlatMap ${n.functions.map((f) => f.kind).join(', ')}`;
     case 'Project':
       return `Project ${n.columns.map((c) => c.name).join(', ')}`;
     case 'Limit':

@@ -7,6 +7,7 @@ import type { Batch } from '../batch.js';
 import type { KeyValueState } from '../state/key-value-state.js';
 import { createAggregate } from './aggregate.js';
 import { createFilter } from './filter.js';
+import { createFlatMap } from './flat-map.js';
 import { createJoin } from './join.js';
 import { createProject } from './project.js';
 
@@ -32,6 +33,7 @@ const FACTORIES: Factories = {
   join: createJoin,
   filter: createFilter,
   aggregate: createAggregate,
+  flatMap: createFlatMap,
   project: createProject,
 };
 
