@@ -4,16 +4,22 @@
  * CUBE_EXPLODE yields every combination of the array's values and NULLs.
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
+import { valueKey } from '../../functions/aggregate/value-key.js';
 import { compileExpr } from '../compile/index.js';
 import { isTombstone } from '../row-flags.js';
 import type { Operator, RowErrorHandler } from './operator.js';
 
-/** All 2^n arrays where each position holds the value or NULL, in ksqlDB's order. */
+/** The distinct arrays where each position holds the value or NULL, all-NULL first (ksqlDB's order). */
 function cube(values: readonly unknown[]): unknown[][] {
   const n = values.length;
   const out: unknown[][] = [];
+  const seen = new Set<string>();
   for (let mask = 0; mask < 1 << n; mask++) {
-    out.push(values.map((v, i) => ((mask >> (n - 1 - i)) & 1 ? null : v)));
+    const combo = values.map((v, i) => ((mask >> (n - 1 - i)) & 1 ? (v ?? null) : null));
+    const key = valueKey(combo);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(combo);
   }
   return out;
 }
