@@ -9,6 +9,7 @@ import { acquireDataDirLock } from '../../../src/store/data-dir-lock.js';
 import { openLmdbTopicStore } from '../../../src/store/lmdb/index.js';
 import { compileStore, runChild, type CompiledStore } from '../helpers/compiled-store.js';
 import { tempDirs } from '../helpers/temp-dir.js';
+import { prng } from '../../helpers/prng.mjs';
 
 const dirs = tempDirs('crash');
 afterEach(() => dirs.cleanup());
@@ -41,18 +42,6 @@ beforeAll(() => {
   );
 });
 afterAll(() => compiled.cleanup());
-
-/** mulberry32: a small seeded PRNG, so a failing trial can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const TRIALS = 6;
 const BATCH = 25;
