@@ -10,6 +10,8 @@
  *     (output partition, input partition);
  *   - every CTAS update is there exactly once: per key the COUNTs run 1, 2, ..., n with the running
  *     SUMs, so the latest value is the full aggregate and restored counts never double count.
+ *     (The sink topic is compacted, but the store's first cleaner pass comes 5 minutes after open,
+ *     long after a trial, so its whole history is still there to check.)
  * `npm test` runs CRASH_TRIALS (default 20) seeds from CRASH_SEED (default 1); a failure names
  * its seed and the command that replays it.
  */
