@@ -16,6 +16,7 @@ import type { TypedExpr } from '../typed-expr.js';
 import { coerceTo, constant, isNullLiteral, untypedNull } from './coerce.js';
 import { formatExpr } from './format.js';
 import { comparisonType, requireBoolean, typeArithmetic, typeComparison } from './operators.js';
+import { isHigherOrder, typeHigherOrder } from './higher-order.js';
 import { resolveColumn, type Scope } from './scope.js';
 
 export type { Scope, ScopeColumn } from './scope.js';
@@ -64,6 +65,8 @@ class ExprTyper {
 
   type(e: Expr): TypedExpr {
     switch (e.kind) {
+      case 'Lambda':
+        throw new UserError('INVALID_LAMBDA', 'A lambda can only be an argument of TRANSFORM, FILTER or REDUCE.', e.span);
       case 'NullLiteral':
         return untypedNull(e.span);
       case 'BooleanLiteral':
@@ -332,6 +335,7 @@ class ExprTyper {
   }
 
   private call(e: Expr & { kind: 'FunctionCall' }): TypedExpr {
+    if (isHigherOrder(e.name)) return typeHigherOrder(e, this.scope, (x, scope) => new ExprTyper(scope).type(x));
     if (e.star || e.distinct) {
       throw new UserError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${e.name}'`, e.span);
     }
