@@ -61,7 +61,7 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
 
 function producesTable(q: AnalyzedQuery): boolean {
   if (q.aggregation) return true;
-  if (q.join) return q.join.kind === 'TABLE_TABLE';
+  if (q.joins) return q.joins[q.joins.length - 1]!.kind === 'TABLE_TABLE';
   return q.source.kind === 'TABLE';
 }
 
