@@ -24,7 +24,14 @@ interface Timed {
 
 export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const j = spec.join;
-  const state = env.state;
+  // Several joins share the query's state: each keeps its keys under its own prefix.
+  const shared = env.state;
+  const ns = `j${j.rightSide}/`;
+  const state = {
+    get: (k: string): unknown => shared.get(ns + k),
+    put: (k: string, v: unknown): void => shared.put(ns + k, v),
+    delete: (k: string): void => shared.delete(ns + k),
+  };
   const keyFns = [compileExpr(j.leftKey), compileExpr(j.rightKey)] as const;
   const widths = [j.leftWidth, j.rightWidth] as const;
   const rtIndex = j.rowtimeIndex;
