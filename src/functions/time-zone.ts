@@ -95,12 +95,30 @@ function partsFormatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** Offsets are cached per zone and hour; an hour holding a transition is not cached. */
+const HOUR_MS = 3_600_000;
+const hourOffsets = new Map<string, number>();
+
 /** The zone's offset from UTC at an instant, in ms (whole seconds, as the tz database has them). */
 export function offsetAt(zone: Zone, instantMs: number): number {
   if (zone.kind === 'fixed') return zone.offsetMs;
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const key = `${zone.id}@${hour}`;
+  const hit = hourOffsets.get(key);
+  if (hit !== undefined) return hit;
+  const start = intlOffset(zone.id, hour * HOUR_MS);
+  if (start === intlOffset(zone.id, (hour + 1) * HOUR_MS - 1000)) {
+    if (hourOffsets.size >= CACHE_LIMIT * 8) hourOffsets.clear();
+    hourOffsets.set(key, start);
+    return start;
+  }
+  return intlOffset(zone.id, instantMs);
+}
+
+function intlOffset(tz: string, instantMs: number): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const p: Record<string, string> = {};
-  for (const part of partsFormatter(zone.id).formatToParts(whole)) p[part.type] = part.value;
+  for (const part of partsFormatter(tz).formatToParts(whole)) p[part.type] = part.value;
   const y = p['era'] === 'BC' || p['era'] === 'B' ? 1 - Number(p['year']) : Number(p['year']);
   const d = new Date(0);
   d.setUTCFullYear(y, Number(p['month']) - 1, Number(p['day']));

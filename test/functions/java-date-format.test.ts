@@ -57,6 +57,11 @@ describe('time zones', () => {
     expect(offsetAt(ny, Date.UTC(2021, 0, 1))).toBe(-5 * 3_600_000);
     expect(offsetAt(ny, Date.UTC(2021, 6, 1))).toBe(-4 * 3_600_000);
     expect(offsetAt(zoneOf('Asia/Kolkata'), 0)).toBe(19_800_000);
+    // Lord Howe moves 30 minutes at 15:30 UTC: the hour holding the change is not cached whole.
+    const lh = zoneOf('Australia/Lord_Howe');
+    expect(offsetAt(lh, Date.UTC(2021, 9, 2, 15, 0))).toBe(37_800_000);
+    expect(offsetAt(lh, Date.UTC(2021, 9, 2, 15, 29, 59))).toBe(37_800_000);
+    expect(offsetAt(lh, Date.UTC(2021, 9, 2, 15, 30))).toBe(39_600_000);
     expect(localToInstant(ny, Date.UTC(2021, 6, 1, 12))).toBe(Date.UTC(2021, 6, 1, 16));
     expect(zoneName(ny, Date.UTC(2021, 6, 1), false)).toBe('EDT');
     expect(zoneName(zoneOf('Europe/Berlin'), Date.UTC(2021, 6, 1), false)).toBe('CEST');
