@@ -16,6 +16,7 @@ import type { TypedExpr } from '../typed-expr.js';
 import { coerceTo, constant, isNullLiteral, untypedNull } from './coerce.js';
 import { formatExpr } from './format.js';
 import { comparisonType, requireBoolean, typeArithmetic, typeComparison } from './operators.js';
+import { parseTimeUnit, TIME_UNIT_ARG_FUNCTIONS } from '../../functions/datetime-add.js';
 import { isHigherOrder, typeHigherOrder } from './higher-order.js';
 import { resolveColumn, type Scope } from './scope.js';
 
@@ -339,7 +340,12 @@ class ExprTyper {
     if (e.star || e.distinct) {
       throw new UserError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${e.name}'`, e.span);
     }
-    const args = e.args.map((a) => this.type(a));
+    // TIMESTAMPADD(SECONDS, 5, ts): the unit is a keyword, passed to the function as a string.
+    const unitArg = (a: Expr, i: number): TypedExpr | undefined =>
+      i === 0 && TIME_UNIT_ARG_FUNCTIONS.has(e.name) && a.kind === 'ColumnRef' && a.source === undefined && parseTimeUnit(a.name) !== undefined
+        ? constant(a.name.toUpperCase(), STRING, a.span)
+        : undefined;
+    const args = e.args.map((a, i) => unitArg(a, i) ?? this.type(a));
     const res = resolveFunction(e.name, args.map((a) => (isNullLiteral(a) ? null : a.type)));
     if (!res.ok) throw new UserError(res.code, res.message, e.span);
     const { overload } = res;
