@@ -153,6 +153,7 @@ const punct = (name: string, text: string, categories: TokenType[] = []): TokenT
 
 export const Concat = punct('Concat', '||');
 export const Arrow = punct('Arrow', '->');
+export const LambdaArrow = punct('LambdaArrow', '=>');
 export const Assign = punct('Assign', ':=');
 export const Lte = punct('Lte', '<=', [ComparisonOperator]);
 export const Gte = punct('Gte', '>=', [ComparisonOperator]);
@@ -207,6 +208,7 @@ export const allTokens: TokenType[] = [
   IntegerLiteral,
   Concat,
   Arrow,
+  LambdaArrow,
   Assign,
   Lte,
   Gte,

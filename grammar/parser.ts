@@ -751,13 +751,50 @@ class SqlParser extends CstParser {
         {
           ALT: () => {
             this.OPTION2(() => this.CONSUME(T.Distinct));
-            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'args' }) });
+            this.AT_LEAST_ONE_SEP({
+              SEP: T.Comma,
+              DEF: () =>
+                this.OR2([
+                  { GATE: () => this.lambdaAhead(), ALT: () => this.SUBRULE(this.lambda, { LABEL: 'lambdas' }), IGNORE_AMBIGUITIES: true },
+                  { ALT: () => this.SUBRULE(this.expression, { LABEL: 'args' }) },
+                ]),
+            });
           },
         },
       ]);
     });
     this.CONSUME(T.RParen);
   });
+
+  /** `x => body` or `(x, y) => body` (an argument of TRANSFORM, FILTER, REDUCE). */
+  lambda = this.RULE('lambda', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.identifier, { LABEL: 'params' }) });
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.identifier, { LABEL: 'params' }) },
+    ]);
+    this.CONSUME(T.LambdaArrow);
+    this.SUBRULE(this.expression, { LABEL: 'body' });
+  });
+
+  /** Whether the next tokens start a lambda: `ident =>` or `( ident, ... ) =>`. */
+  private lambdaAhead(): boolean {
+    const isIdent = (t: TokenType): boolean =>
+      t === T.Identifier || t === T.BacktickIdentifier || t === T.QuotedIdentifier || T.NON_RESERVED_KEYWORDS.includes(t);
+    if (isIdent(this.LA(1).tokenType)) return this.LA(2).tokenType === T.LambdaArrow;
+    if (this.LA(1).tokenType !== T.LParen) return false;
+    for (let i = 2; ; i += 2) {
+      if (!isIdent(this.LA(i).tokenType)) return false;
+      const next = this.LA(i + 1).tokenType;
+      if (next === T.RParen) return this.LA(i + 2).tokenType === T.LambdaArrow;
+      if (next !== T.Comma) return false;
+    }
+  }
 
   columnReference = this.RULE('columnReference', () => {
     this.SUBRULE(this.identifier, { LABEL: 'parts' });

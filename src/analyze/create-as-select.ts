@@ -43,7 +43,8 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
     const all = q.keyExprs;
     const plural = all.length > 1 ? `${what}s` : what;
     if (q.keyOrigin === 'join') {
-      throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join expressions ${all.join(' or ')} in its projection (eg, SELECT ${all[0]}...).`);
+      const list = all.length > 1 ? `expressions ${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}` : `expression ${all[0]}`;
+      throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join ${list} in its projection (eg, SELECT ${all[0]}...).`);
     }
     throw new UserError(
       'KEY_MISSING',
@@ -61,7 +62,7 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
 
 function producesTable(q: AnalyzedQuery): boolean {
   if (q.aggregation) return true;
-  if (q.join) return q.join.kind === 'TABLE_TABLE';
+  if (q.joins) return q.joins[q.joins.length - 1]!.kind === 'TABLE_TABLE';
   return q.source.kind === 'TABLE';
 }
 

@@ -28,13 +28,23 @@ export interface AnalyzedJoin {
   readonly within?: { readonly before: number; readonly after: number; readonly grace?: number };
   /** Index of the left ROWTIME in the combined row: the join operator writes the result time there. */
   readonly rowtimeIndex: number;
+  /** Index of ROWTIME in a right-side row. */
+  readonly rightRowtimeIndex: number;
+  /** Which source (0 = FROM, 1 = first JOIN, ...) feeds this join's right side. */
+  readonly rightSide: number;
 }
 
-function sourcesOf(e: Expr, leftQ: string, rightQ: string, left: Scope, right: Scope): Set<'L' | 'R'> {
+export interface JoinSide {
+  readonly source: SourceDef;
+  readonly qualifier: string;
+  readonly columns: readonly ColumnSchema[];
+}
+
+function sourcesOf(e: Expr, leftQs: ReadonlySet<string>, rightQ: string, left: Scope, right: Scope): Set<'L' | 'R'> {
   const out = new Set<'L' | 'R'>();
   const visit = (x: Expr): void => {
     if (x.kind === 'ColumnRef') {
-      if (x.source === leftQ) out.add('L');
+      if (x.source !== undefined && leftQs.has(x.source)) out.add('L');
       else if (x.source === rightQ) out.add('R');
       else {
         if (left.columns.some((c) => c.name === x.name)) out.add('L');
@@ -51,26 +61,47 @@ function sourcesOf(e: Expr, leftQ: string, rightQ: string, left: Scope, right: S
   return out;
 }
 
-export function analyzeJoin(
+export function analyzeJoins(
   q: Query,
   catalog: CatalogReader,
   left: SourceDef,
   leftColumns: readonly ColumnSchema[],
-  rightColumnsOf: (s: SourceDef) => ColumnSchema[],
-): { join: AnalyzedJoin; rightColumns: ColumnSchema[]; leftQualifier: string; rightQualifier: string } {
-  if (q.joins.length > 1) throw new UserError('NOT_SUPPORTED', 'Joins of more than two sources are not supported yet.', q.joins[1]!.span);
-  const j = q.joins[0]!;
-  const right = catalog.getSource(j.right.name);
-  if (!right) throw new UserError('UNKNOWN_SOURCE', `${j.right.name} does not exist.`, j.right.span);
-  const leftQ = q.from.alias ?? left.name;
-  const rightQ = j.right.alias ?? right.name;
-  if (leftQ === rightQ) throw new UserError('INVALID_JOIN', `Can not join '${left.name}' to '${right.name}': self joins require aliases.`, j.span);
-  const rightColumns = rightColumnsOf(right);
-  const leftScope: Scope = { columns: leftColumns.map((c) => ({ name: c.name, type: c.type, source: leftQ })) };
-  const rightScope: Scope = { columns: rightColumns.map((c) => ({ name: c.name, type: c.type, source: rightQ })) };
+  rowColumnsOf: (s: SourceDef) => ColumnSchema[],
+): { joins: AnalyzedJoin[]; sides: JoinSide[] } {
+  const sides: JoinSide[] = [{ source: left, qualifier: q.from.alias ?? left.name, columns: leftColumns }];
+  const joins: AnalyzedJoin[] = [];
+  // The left side of each join is everything joined so far: a stream unless all were tables.
+  let leftKind: 'STREAM' | 'TABLE' = left.kind;
+  for (const j of q.joins) {
+    const right = catalog.getSource(j.right.name);
+    if (!right) throw new UserError('UNKNOWN_SOURCE', `${j.right.name} does not exist.`, j.right.span);
+    const rightQ = j.right.alias ?? right.name;
+    if (sides.some((s) => s.qualifier === rightQ)) {
+      throw new UserError('INVALID_JOIN', `Can not join '${sides[0]!.source.name}' to '${right.name}': self joins require aliases.`, j.span);
+    }
+    const rightColumns = rowColumnsOf(right);
+    const leftScope: Scope = { columns: sides.flatMap((s) => s.columns.map((c) => ({ name: c.name, type: c.type, source: s.qualifier }))) };
+    const rightScope: Scope = { columns: rightColumns.map((c) => ({ name: c.name, type: c.type, source: rightQ })) };
+    const join = analyzeOne(j, leftKind, sides, right, rightQ, leftScope, rightScope);
+    joins.push({ ...join, rightSide: sides.length, leftWidth: leftScope.columns.length, rightWidth: rightColumns.length, rightRowtimeIndex: rightColumns.findIndex((c) => c.name === 'ROWTIME') });
+    sides.push({ source: right, qualifier: rightQ, columns: rightColumns });
+    leftKind = join.kind === 'TABLE_TABLE' ? 'TABLE' : 'STREAM';
+  }
+  return { joins, sides };
+}
 
-  const kind: JoinKind = left.kind === 'STREAM' ? (right.kind === 'STREAM' ? 'STREAM_STREAM' : 'STREAM_TABLE') : right.kind === 'TABLE' ? 'TABLE_TABLE' : 'STREAM_TABLE';
-  if (left.kind === 'TABLE' && right.kind === 'STREAM') {
+function analyzeOne(
+  j: JoinClause,
+  leftKind: 'STREAM' | 'TABLE',
+  sides: readonly JoinSide[],
+  right: SourceDef,
+  rightQ: string,
+  leftScope: Scope,
+  rightScope: Scope,
+): Omit<AnalyzedJoin, 'rightSide' | 'leftWidth' | 'rightWidth' | 'rightRowtimeIndex'> {
+  const leftQ = sides.length === 1 ? sides[0]!.qualifier : sides.map((s) => s.qualifier).join('_');
+  const kind: JoinKind = leftKind === 'STREAM' ? (right.kind === 'STREAM' ? 'STREAM_STREAM' : 'STREAM_TABLE') : right.kind === 'TABLE' ? 'TABLE_TABLE' : 'STREAM_TABLE';
+  if (leftKind === 'TABLE' && right.kind === 'STREAM') {
     throw new UserError('INVALID_JOIN', `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftQ} [TABLE] ${j.type} JOIN ${rightQ} [STREAM].`, j.span);
   }
   if (kind === 'STREAM_STREAM' && !j.within) {
@@ -85,8 +116,9 @@ export function analyzeJoin(
   if (j.on.kind !== 'Binary' || j.on.op !== '=') {
     throw new UserError('INVALID_JOIN', `Unsupported join expression: ${formatExpr(j.on)}. Joins must be an equality of one expression per source.`, j.on.span);
   }
-  const a = sourcesOf(j.on.left, leftQ, rightQ, leftScope, rightScope);
-  const b = sourcesOf(j.on.right, leftQ, rightQ, leftScope, rightScope);
+  const leftQs = new Set(sides.map((s) => s.qualifier));
+  const a = sourcesOf(j.on.left, leftQs, rightQ, leftScope, rightScope);
+  const b = sourcesOf(j.on.right, leftQs, rightQ, leftScope, rightScope);
   const single = (s: Set<'L' | 'R'>): 'L' | 'R' | undefined => (s.size === 1 ? [...s][0] : undefined);
   let leftAst: Expr;
   let rightAst: Expr;
@@ -112,21 +144,14 @@ export function analyzeJoin(
     ? { before: j.within.before.ms, after: j.within.after.ms, ...(j.within.grace ? { grace: j.within.grace.ms } : {}) }
     : undefined;
   return {
-    join: {
-      type: j.type,
-      kind,
-      right,
-      leftWidth: leftColumns.length,
-      rightWidth: rightColumns.length,
-      leftKey,
-      rightKey,
-      leftKeyAst: leftAst,
-      rightKeyAst: rightAst,
-      ...(within ? { within } : {}),
-      rowtimeIndex: leftColumns.findIndex((c) => c.name === 'ROWTIME'),
-    },
-    rightColumns,
-    leftQualifier: leftQ,
-    rightQualifier: rightQ,
+    type: j.type,
+    kind,
+    right,
+    leftKey,
+    rightKey,
+    leftKeyAst: leftAst,
+    rightKeyAst: rightAst,
+    ...(within ? { within } : {}),
+    rowtimeIndex: sides[0]!.columns.findIndex((c) => c.name === 'ROWTIME'),
   };
 }

@@ -9,7 +9,7 @@ import { exprKey } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
-import { analyzeJoin, type AnalyzedJoin } from './join.js';
+import { analyzeJoins, type AnalyzedJoin } from './join.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
@@ -27,7 +27,8 @@ export interface AnalyzedQuery {
   readonly source: SourceDef;
   /** The source as stored: what the scan reads and decodes (a join's left side). */
   readonly scanned: SourceDef;
-  readonly join?: AnalyzedJoin;
+  /** Joins in order; join i joins sources 0..i with source i + 1. */
+  readonly joins?: readonly AnalyzedJoin[];
   /** Columns of an input row, in row-layout order (see sourceRowColumns). */
   readonly inputColumns: readonly ColumnSchema[];
   readonly where?: TypedExpr;
@@ -82,17 +83,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const qualifier = q.from.alias ?? from.name;
   let inputColumns = leftColumns;
   let inputScope: Scope = { columns: leftColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
-  let joined: ReturnType<typeof analyzeJoin> | undefined;
+  let joined: ReturnType<typeof analyzeJoins> | undefined;
   if (q.joins.length > 0) {
     if (q.partitionBy) throw new UserError('NOT_SUPPORTED', 'PARTITION BY on a join is not supported yet.', q.span);
-    joined = analyzeJoin(q, catalog, from, leftColumns, sourceRowColumns);
-    inputColumns = [...leftColumns, ...joined.rightColumns];
-    inputScope = {
-      columns: [
-        ...leftColumns.map((c) => ({ name: c.name, type: c.type, source: joined!.leftQualifier })),
-        ...joined.rightColumns.map((c) => ({ name: c.name, type: c.type, source: joined!.rightQualifier })),
-      ],
-    };
+    joined = analyzeJoins(q, catalog, from, leftColumns, sourceRowColumns);
+    inputColumns = joined.sides.flatMap((side) => side.columns);
+    inputScope = { columns: joined.sides.flatMap((side) => side.columns.map((c) => ({ name: c.name, type: c.type, source: side.qualifier }))) };
   }
 
   let where: TypedExpr | undefined;
@@ -160,10 +156,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
       case 'AllColumns': {
         if (joined) {
           // ksqlDB names a join's columns <source>_<column>.
-          const sides = [
-            { q: joined.leftQualifier, s: from },
-            { q: joined.rightQualifier, s: joined.join.right },
-          ].filter((x) => item.source === undefined || item.source === x.q);
+          const sides = joined.sides.map((x) => ({ q: x.qualifier, s: x.source })).filter((x) => item.source === undefined || item.source === x.q);
           if (sides.length === 0) throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
           if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
           for (const side of sides) {
@@ -211,10 +204,13 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   } else if (joined) {
     keyOrigin = 'join';
-    const { leftKeyAst, rightKeyAst, leftKey } = joined.join;
-    keyExprs = [`${formatExpr(leftKeyAst)}`, `${formatExpr(rightKeyAst)}`];
-    keyTypes = [leftKey.type];
-    const keys = new Set([exprKey(leftKeyAst), exprKey(rightKeyAst)]);
+    // The result is keyed by the join expressions (of the last join; earlier ones match it when the
+    // joins share the key, as n-way joins on one key do).
+    const last = joined.joins[joined.joins.length - 1]!;
+    const all = joined.joins.flatMap((j) => [j.leftKeyAst, j.rightKeyAst]);
+    keyExprs = [...new Set(all.map((e) => formatExpr(e)))];
+    keyTypes = [last.leftKey.type];
+    const keys = new Set(all.map(exprKey));
     keyPositions = [projectedAst.findIndex((a) => a !== undefined && keys.has(exprKey(a)))];
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
@@ -234,7 +230,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   return {
     source,
     scanned: from,
-    ...(joined ? { join: joined.join } : {}),
+    ...(joined ? { joins: joined.joins } : {}),
     inputColumns,
     ...(where ? { where } : {}),
     ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),

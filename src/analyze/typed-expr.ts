@@ -38,6 +38,15 @@ export interface Call extends Node {
   readonly acceptsNulls: boolean;
 }
 
+/** TRANSFORM / FILTER / REDUCE over an ARRAY or MAP; lambda params sit at row[base + i]. */
+export interface HigherOrder extends Node {
+  readonly kind: 'HigherOrder';
+  readonly fn: 'TRANSFORM' | 'FILTER' | 'REDUCE';
+  readonly collection: TypedExpr;
+  readonly init?: TypedExpr;
+  readonly lambdas: readonly { readonly body: TypedExpr; readonly base: number }[];
+}
+
 /** CAST(x AS T), also inserted for implicit widening (`implicit`). Converts operand.type → type. */
 export interface Cast extends Node {
   readonly kind: 'Cast';
@@ -160,6 +169,7 @@ export interface StructConstructor extends Node {
 }
 
 export type TypedExpr =
+  | HigherOrder
   | Constant
   | Column
   | Call

@@ -112,7 +112,7 @@ export class PersistentQueries {
     const writers: string[] = [];
     for (const r of this.running.values()) {
       if (!r.analyzed) continue;
-      if (r.analyzed.query.scanned.name === sourceName || r.analyzed.query.join?.right.name === sourceName) readers.push(r.def.id);
+      if (r.analyzed.query.scanned.name === sourceName || r.analyzed.query.joins?.some((j) => j.right.name === sourceName)) readers.push(r.def.id);
       if (r.analyzed.sink.name === sourceName) writers.push(r.def.id);
     }
     return { readers, writers };

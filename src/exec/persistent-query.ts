@@ -68,20 +68,14 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   const writer = createSinkWriter(sink, sinkTopic.config.partitions);
   const encoder = new TextEncoder();
-  const decoders = [decoder, pipeline.right ? createRowDecoder(pipeline.right) : decoder] as const;
-  const runs = pipeline.right
-    ? readSources({
-        store,
-        topics: [sourceTopic, pipeline.right.topic],
-        from: opts.from,
-        mode: 'push',
-        signal: opts.signal,
-        start: [store.committedOffsets(opts.queryId, sourceTopic), store.committedOffsets(opts.queryId, pipeline.right.topic)],
-      })
+  const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
+  const topics = [sourceTopic, ...(pipeline.others ?? []).map((s) => s.topic)];
+  const runs = pipeline.others
+    ? readSources({ store, topics, from: opts.from, mode: 'push', signal: opts.signal, start: topics.map((t) => store.committedOffsets(opts.queryId, t)) })
     : singleSource(store, sourceTopic, opts);
   for await (const run of runs) {
     const records = run.records;
-    let batch: Batch = { rows: decoders[run.side].decode(records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
+    let batch: Batch = { rows: decoders[run.side]!.decode(records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
     for (const op of operators) {
       if (batch.rows.length === 0) break;
       batch = op.process(batch);

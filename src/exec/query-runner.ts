@@ -35,11 +35,11 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   let remaining = pipeline.limit ?? Infinity;
   if (remaining <= 0) return 'limit';
-  const runs = pipeline.right ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
-  const decoders = [decoder, pipeline.right ? createRowDecoder(pipeline.right) : decoder] as const;
+  const runs = pipeline.others ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
+  const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   try {
     for await (const run of runs) {
-      let batch: Batch = { rows: decoders[run.side].decode(run.records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
+      let batch: Batch = { rows: decoders[run.side]!.decode(run.records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
       for (const op of operators) {
         if (batch.rows.length === 0) break;
         batch = op.process(batch);
@@ -71,7 +71,7 @@ async function* latestPerKey(reader: AsyncGenerator<readonly StoredRecord[]>): A
 }
 
 interface Run {
-  readonly side: 0 | 1;
+  readonly side: number;
   readonly records: readonly StoredRecord[];
 }
 
@@ -95,7 +95,7 @@ async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): A
 async function* joinRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<Run> {
   yield* readSources({
     store: opts.store,
-    topics: [pipeline.source.topic, pipeline.right!.topic],
+    topics: [pipeline.source.topic, ...pipeline.others!.map((s) => s.topic)],
     from: opts.from,
     mode: opts.mode,
     ...(opts.signal ? { signal: opts.signal } : {}),

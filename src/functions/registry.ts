@@ -7,7 +7,11 @@ import type { ArgType, Overload, ScalarFunction } from './function.js';
 import { ARRAY_FUNCTIONS } from './arrays.js';
 import { BYTES_FUNCTIONS } from './bytes.js';
 import { CONVERSION_FUNCTIONS } from './conversions.js';
+import { DATETIME_ADD_FUNCTIONS } from './datetime-add.js';
+import { DATETIME_FORMAT_FUNCTIONS } from './datetime-format.js';
+import { DATETIME_FUNCTIONS } from './datetime.js';
 import { GREATEST_LEAST_FUNCTIONS } from './greatest-least.js';
+import { JSON_FUNCTIONS } from './json.js';
 import { MAP_FUNCTIONS } from './maps.js';
 import { MASK_FUNCTIONS } from './mask.js';
 import { MATH_DOUBLE_FUNCTIONS } from './math-double.js';
@@ -17,6 +21,7 @@ import { REGEX_FUNCTIONS } from './regex.js';
 import { SPLIT_FUNCTIONS } from './split.js';
 import { STRING_EDIT_FUNCTIONS } from './string-edit.js';
 import { STRING_FUNCTIONS } from './strings.js';
+import { URL_FUNCTIONS } from './url.js';
 
 const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   STRING_FUNCTIONS,
@@ -32,6 +37,11 @@ const FAMILIES: readonly (readonly ScalarFunction[])[] = [
   ARRAY_FUNCTIONS,
   MAP_FUNCTIONS,
   CONVERSION_FUNCTIONS,
+  DATETIME_FUNCTIONS,
+  DATETIME_FORMAT_FUNCTIONS,
+  DATETIME_ADD_FUNCTIONS,
+  JSON_FUNCTIONS,
+  URL_FUNCTIONS,
 ];
 
 const BY_NAME: ReadonlyMap<string, ScalarFunction> = (() => {

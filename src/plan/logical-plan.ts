@@ -12,7 +12,7 @@ import type { TypedExpr } from '../analyze/typed-expr.js';
 
 export type PlanNode =
   | { readonly kind: 'Scan'; readonly source: SourceDef; readonly columns: readonly ColumnSchema[] }
-  /** Joins the scanned (left) source with a second source read alongside it. */
+  /** Joins what the input yields with one more source, read alongside the scanned one. */
   | { readonly kind: 'Join'; readonly input: PlanNode; readonly join: AnalyzedJoin }
   | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
@@ -29,8 +29,9 @@ export type PlanKind = PlanNode['kind'];
  */
 export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.projection): PlanNode {
   let node: PlanNode = { kind: 'Scan', source: q.scanned, columns: q.inputColumns };
-  if (q.join) node = { kind: 'Join', input: node, join: q.join };
-  const tableRows = q.join ? q.join.kind === 'TABLE_TABLE' : q.scanned.kind === 'TABLE';
+  for (const join of q.joins ?? []) node = { kind: 'Join', input: node, join };
+  const lastJoin = q.joins?.[q.joins.length - 1];
+  const tableRows = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : q.scanned.kind === 'TABLE';
   if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows };
   if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: true };
   if (q.aggregation) {

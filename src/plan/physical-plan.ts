@@ -27,8 +27,8 @@ export interface PhysicalPipeline {
   readonly operators: readonly OperatorSpec[];
   readonly outputColumns: readonly ColumnSchema[];
   readonly limit?: number;
-  /** A join's second source, read alongside `source`. */
-  readonly right?: SourceDef;
+  /** A join's other sources, read alongside `source` (batch side i + 1 is others[i]). */
+  readonly others?: readonly SourceDef[];
   /** Whether an operator keeps state (then a persistent query needs a changelog). */
   readonly stateful: boolean;
 }
@@ -36,7 +36,7 @@ export interface PhysicalPipeline {
 export function toPhysical(root: PlanNode): PhysicalPipeline {
   const operators: OperatorSpec[] = [];
   let limit: number | undefined;
-  let right: SourceDef | undefined;
+  const others: SourceDef[] = [];
   let output: readonly ColumnSchema[] = [];
   const walk = (n: PlanNode): { source: SourceDef; columns: readonly ColumnSchema[] } => {
     switch (n.kind) {
@@ -46,7 +46,7 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
       case 'Join': {
         const s = walk(n.input);
         operators.push({ kind: 'join', join: n.join });
-        right = n.join.right;
+        others.push(n.join.right);
         return s;
       }
       case 'Filter': {
@@ -80,5 +80,5 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
   };
   const { source, columns } = walk(root);
   const stateful = operators.some((o) => o.kind === 'aggregate' || o.kind === 'join');
-  return { source, inputColumns: columns, operators, outputColumns: output, stateful, ...(limit === undefined ? {} : { limit }), ...(right ? { right } : {}) };
+  return { source, inputColumns: columns, operators, outputColumns: output, stateful, ...(limit === undefined ? {} : { limit }), ...(others.length > 0 ? { others } : {}) };
 }

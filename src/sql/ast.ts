@@ -149,7 +149,16 @@ export interface StructConstructor {
   readonly span: Span;
 }
 
+/** `(x, y) => body`: only as an argument of a higher-order function. Params are upper-cased. */
+export interface Lambda {
+  readonly kind: 'Lambda';
+  readonly params: readonly string[];
+  readonly body: Expr;
+  readonly span: Span;
+}
+
 export type Expr =
+  | Lambda
   | Literal
   | ColumnRef
   | Dereference

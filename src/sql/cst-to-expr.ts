@@ -188,7 +188,19 @@ function buildPrimary(ctx: BuildContext, n: CstNode): Expr {
       return Object.freeze({
         kind: 'FunctionCall',
         name: identifierName(node(child, 'name')).toUpperCase(),
-        args: Object.freeze(nodes(child, 'args').map((c) => buildExpr(ctx, c))),
+        // Lambdas come last in every higher-order function, so they follow the other arguments.
+        args: Object.freeze([
+          ...nodes(child, 'args').map((c) => buildExpr(ctx, c)),
+          ...nodes(child, 'lambdas').map(
+            (l): Expr =>
+              Object.freeze({
+                kind: 'Lambda',
+                params: Object.freeze(nodes(l, 'params').map((p) => identifierName(p))),
+                body: buildExpr(ctx, node(l, 'body')),
+                span: nodeSpan(ctx, l),
+              }),
+          ),
+        ]),
         star: has(child, 'Star'),
         distinct: has(child, 'DISTINCT'),
         span: nodeSpan(ctx, child),

@@ -19,6 +19,8 @@ export function mapExpr(e: Expr, replace: (e: Expr) => Expr | undefined): Expr {
     case 'StringLiteral':
     case 'ColumnRef':
       return e;
+    case 'Lambda':
+      return { ...e, body: m(e.body) };
     case 'Dereference':
       return { ...e, base: m(e.base) };
     case 'Subscript':

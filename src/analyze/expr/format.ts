@@ -6,6 +6,8 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function formatExpr(e: Expr): string {
   switch (e.kind) {
+    case 'Lambda':
+      return `(${e.params.join(', ')}) => ${formatExpr(e.body)}`;
     case 'NullLiteral':
       return 'null';
     case 'BooleanLiteral':

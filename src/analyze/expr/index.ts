@@ -16,6 +16,8 @@ import type { TypedExpr } from '../typed-expr.js';
 import { coerceTo, constant, isNullLiteral, untypedNull } from './coerce.js';
 import { formatExpr } from './format.js';
 import { comparisonType, requireBoolean, typeArithmetic, typeComparison } from './operators.js';
+import { parseTimeUnit, TIME_UNIT_ARG_FUNCTIONS } from '../../functions/datetime-add.js';
+import { isHigherOrder, typeHigherOrder } from './higher-order.js';
 import { resolveColumn, type Scope } from './scope.js';
 
 export type { Scope, ScopeColumn } from './scope.js';
@@ -64,6 +66,8 @@ class ExprTyper {
 
   type(e: Expr): TypedExpr {
     switch (e.kind) {
+      case 'Lambda':
+        throw new UserError('INVALID_LAMBDA', 'A lambda can only be an argument of TRANSFORM, FILTER or REDUCE.', e.span);
       case 'NullLiteral':
         return untypedNull(e.span);
       case 'BooleanLiteral':
@@ -332,10 +336,16 @@ class ExprTyper {
   }
 
   private call(e: Expr & { kind: 'FunctionCall' }): TypedExpr {
+    if (isHigherOrder(e.name)) return typeHigherOrder(e, this.scope, (x, scope) => new ExprTyper(scope).type(x));
     if (e.star || e.distinct) {
       throw new UserError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${e.name}'`, e.span);
     }
-    const args = e.args.map((a) => this.type(a));
+    // TIMESTAMPADD(SECONDS, 5, ts): the unit is a keyword, passed to the function as a string.
+    const unitArg = (a: Expr, i: number): TypedExpr | undefined =>
+      i === 0 && TIME_UNIT_ARG_FUNCTIONS.has(e.name) && a.kind === 'ColumnRef' && a.source === undefined && parseTimeUnit(a.name) !== undefined
+        ? constant(a.name.toUpperCase(), STRING, a.span)
+        : undefined;
+    const args = e.args.map((a, i) => unitArg(a, i) ?? this.type(a));
     const res = resolveFunction(e.name, args.map((a) => (isNullLiteral(a) ? null : a.type)));
     if (!res.ok) throw new UserError(res.code, res.message, e.span);
     const { overload } = res;

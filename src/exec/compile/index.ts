@@ -15,6 +15,7 @@ import { comparatorFor, equalityFor } from '../../types/compare.js';
 import { ExpressionEvalError } from '../../types/eval-error.js';
 import type { SqlType } from '../../types/sql-type.js';
 import { arithmeticFn, negateFn } from './arithmetic.js';
+import { compileHigherOrder } from './higher-order.js';
 import { cachedLike, likeToRegExp } from './like.js';
 
 export { ExpressionEvalError } from '../../types/eval-error.js';
@@ -35,6 +36,8 @@ export function compileExpr(e: TypedExpr): CompiledExpr {
     }
     case 'Call':
       return compileCall(e);
+    case 'HigherOrder':
+      return compileHigherOrder(e, compileExpr);
     case 'Cast': {
       const f = compileExpr(e.operand);
       const conv = castConverter(e.operand.type, e.type);

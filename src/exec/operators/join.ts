@@ -24,12 +24,20 @@ interface Timed {
 
 export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const j = spec.join;
-  const state = env.state;
+  // Several joins share the query's state: each keeps its keys under its own prefix.
+  const shared = env.state;
+  const ns = `j${j.rightSide}/`;
+  const state = {
+    get: (k: string): unknown => shared.get(ns + k),
+    put: (k: string, v: unknown): void => shared.put(ns + k, v),
+    delete: (k: string): void => shared.delete(ns + k),
+  };
   const keyFns = [compileExpr(j.leftKey), compileExpr(j.rightKey)] as const;
   const widths = [j.leftWidth, j.rightWidth] as const;
   const rtIndex = j.rowtimeIndex;
   const nullsOf = (side: 0 | 1): unknown[] => new Array<unknown>(widths[side]).fill(null);
-  const timeOf = (row: readonly unknown[], side: 0 | 1): number => Number(row[side === 0 ? rtIndex : rtIndex]);
+  const rightRtIndex = j.rightRowtimeIndex;
+  const timeOf = (row: readonly unknown[], side: 0 | 1): number => Number(row[side === 0 ? rtIndex : rightRtIndex]);
   const combine = (left: unknown[] | undefined, right: unknown[] | undefined, t: number): unknown[] => {
     const out = [...(left ?? nullsOf(0)), ...(right ?? nullsOf(1))];
     out[rtIndex] = BigInt(t);
@@ -96,7 +104,9 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
   const step = j.kind === 'TABLE_TABLE' ? tableTable : j.kind === 'STREAM_TABLE' ? streamTable : streamStream;
   return {
     process(batch) {
-      const side = batch.side ?? 0;
+      // Sources joined later pass through to their own join; earlier ones (and joined rows) are left.
+      if (batch.side !== undefined && batch.side > j.rightSide) return batch;
+      const side: 0 | 1 = batch.side === j.rightSide ? 1 : 0;
       const keyFn = keyFns[side];
       const out: unknown[][] = [];
       for (const row of batch.rows) {

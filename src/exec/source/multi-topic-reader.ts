@@ -1,6 +1,6 @@
 /**
- * Reads the two sources of a join together. Each round takes what is available on every partition
- * of both topics, orders it by record time (ties: the right side first, so a table row stored at
+ * Reads the sources of a join together. Each round takes what is available on every partition
+ * of both topics, orders it by record time (ties: later sources first, so a table row stored at
  * the same time as a stream row is seen by it), and yields runs of consecutive records from one
  * (source, partition) — a persistent query commits each run's offsets with its output. A push
  * reader waits on the store's append wake-up when both topics are caught up.
@@ -9,7 +9,7 @@ import type { StoredRecord, TopicStore } from '../../store/topic-store.js';
 import { MAX_BATCH_RECORDS } from '../batch.js';
 
 export interface SourceRun {
-  readonly side: 0 | 1;
+  readonly side: number;
   readonly topic: string;
   readonly partition: number;
   readonly records: readonly StoredRecord[];
@@ -17,16 +17,16 @@ export interface SourceRun {
 
 export interface MultiTopicReaderOptions {
   readonly store: TopicStore;
-  readonly topics: readonly [string, string];
+  readonly topics: readonly string[];
   readonly from: 'earliest' | 'latest';
   readonly mode: 'push' | 'snapshot';
   readonly signal?: AbortSignal;
   /** Per topic, per-partition start offsets (committed offsets); others use `from`. */
-  readonly start?: readonly [ReadonlyMap<number, number>, ReadonlyMap<number, number>];
+  readonly start?: readonly ReadonlyMap<number, number>[];
 }
 
 interface Cursor {
-  readonly side: 0 | 1;
+  readonly side: number;
   readonly topic: string;
   readonly partition: number;
   position: number;
@@ -52,7 +52,7 @@ export async function* readSources(opts: MultiTopicReaderOptions): AsyncGenerato
       if (!desc) return;
       for (let p = 0; p < desc.config.partitions; p++) {
         const o = store.offsets(topic, p);
-        cursors.push({ side: i as 0 | 1, topic, partition: p, position: opts.start?.[i]?.get(p) ?? (opts.from === 'earliest' ? o.start : o.end), stopAt: o.end });
+        cursors.push({ side: i, topic, partition: p, position: opts.start?.[i]?.get(p) ?? (opts.from === 'earliest' ? o.start : o.end), stopAt: o.end });
       }
     });
     while (!signal?.aborted) {

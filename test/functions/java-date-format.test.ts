@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, formatPattern, parsePattern, patternUses } from '../../src/functions/java-date-format.js';
+import { localToInstant, offsetAt, readZoneText, zoneName, zoneOf } from '../../src/functions/time-zone.js';
+
+describe('compilePattern', () => {
+  it('splits letters, quoted literals and doubled quotes', () => {
+    expect(compilePattern("yyyy-MM-dd'T'HH''mm 'it''s'").tokens).toEqual([
+      { kind: 'field', letter: 'y', count: 4 },
+      { kind: 'literal', text: '-' },
+      { kind: 'field', letter: 'M', count: 2 },
+      { kind: 'literal', text: '-' },
+      { kind: 'field', letter: 'd', count: 2 },
+      { kind: 'literal', text: 'T' },
+      { kind: 'field', letter: 'H', count: 2 },
+      { kind: 'literal', text: "'" },
+      { kind: 'field', letter: 'm', count: 2 },
+      { kind: 'literal', text: " it's" },
+    ]);
+    expect(patternUses(compilePattern('HH:mm X'))).toEqual({ date: false, time: true, zone: true });
+    expect(() => compilePattern('yyyy [HH]')).toThrow(/reserved character/);
+    expect(() => compilePattern('ddd')).toThrow(/Too many pattern letters: d/);
+  });
+});
+
+describe('formatPattern / parsePattern', () => {
+  it('round-trips eras, years past 9999 and fractions', () => {
+    const v = { date: { year: 12345, month: 2, day: 3 }, time: { hour: 0, minute: 7, second: 8, nano: 123_456_789 } };
+    expect(formatPattern(compilePattern('G yyyy-MM-dd k K:mm:ss.SSSSSS n A'), v)).toBe('AD +12345-02-03 24 0:07:08.123456 123456789 428123');
+    expect(formatPattern(compilePattern('y G'), { date: { year: 0, month: 1, day: 1 } })).toBe('1 BC');
+    expect(parsePattern(compilePattern('yyyy-MM-dd HH:mm:ss.SSS'), '2021-02-03 04:05:06.789')).toEqual({
+      yearOfEra: 2021, month: 2, day: 3, hour: 4, minute: 5, second: 6, nano: 789_000_000,
+    });
+    expect(parsePattern(compilePattern('EEEE d MMMM yy'), 'tuesday 2 february 21')).toEqual({ dayOfWeek: 2, day: 2, month: 2, yearOfEra: 2021 });
+    expect(() => parsePattern(compilePattern('HH:mm'), '1:05')).toThrow(/could not be parsed at index 0/);
+  });
+
+  it('parses offsets and zone names', () => {
+    expect(parsePattern(compilePattern('XXX'), '-05:30').zone).toEqual({ kind: 'fixed', id: '-05:30', offsetMs: -19_800_000 });
+    expect(parsePattern(compilePattern('Z'), '+0000').zone?.id).toBe('Z');
+    expect(parsePattern(compilePattern('O'), 'GMT+8').zone?.id).toBe('+08:00');
+    expect(parsePattern(compilePattern('z'), 'cest').zone?.id).toBe('Europe/Paris');
+    expect(parsePattern(compilePattern('VV'), 'Asia/Tokyo').zone?.id).toBe('Asia/Tokyo');
+  });
+});
+
+describe('time zones', () => {
+  it('reads ids like java ZoneId.of', () => {
+    expect(zoneOf('+2')).toEqual({ kind: 'fixed', id: '+02:00', offsetMs: 7_200_000 });
+    expect(zoneOf('UTC-03:30')).toEqual({ kind: 'fixed', id: 'UTC-03:30', offsetMs: -12_600_000 });
+    expect(zoneOf('Europe/London')).toEqual({ kind: 'region', id: 'Europe/London' });
+    expect(() => zoneOf('+1:00')).toThrow();
+    expect(() => zoneOf('no zone')).toThrow(/invalid format/);
+  });
+
+  it('knows daylight saving and names', () => {
+    const ny = zoneOf('America/New_York');
+    expect(offsetAt(ny, Date.UTC(2021, 0, 1))).toBe(-5 * 3_600_000);
+    expect(offsetAt(ny, Date.UTC(2021, 6, 1))).toBe(-4 * 3_600_000);
+    expect(offsetAt(zoneOf('Asia/Kolkata'), 0)).toBe(19_800_000);
+    // Lord Howe moves 30 minutes at 15:30 UTC: the hour holding the change is not cached whole.
+    const lh = zoneOf('Australia/Lord_Howe');
+    expect(offsetAt(lh, Date.UTC(2021, 9, 2, 15, 0))).toBe(37_800_000);
+    expect(offsetAt(lh, Date.UTC(2021, 9, 2, 15, 29, 59))).toBe(37_800_000);
+    expect(offsetAt(lh, Date.UTC(2021, 9, 2, 15, 30))).toBe(39_600_000);
+    expect(localToInstant(ny, Date.UTC(2021, 6, 1, 12))).toBe(Date.UTC(2021, 6, 1, 16));
+    expect(zoneName(ny, Date.UTC(2021, 6, 1), false)).toBe('EDT');
+    expect(zoneName(zoneOf('Europe/Berlin'), Date.UTC(2021, 6, 1), false)).toBe('CEST');
+    expect(zoneName(zoneOf('UTC'), 0, false)).toBe('UTC');
+    expect(readZoneText('PST rest')).toEqual({ zone: zoneOf('America/Los_Angeles'), length: 3 });
+    expect(readZoneText('123')).toBeUndefined();
+  });
+});
