@@ -42,7 +42,9 @@ export function createSinkWriter(sink: SourceDef, partitions: number): SinkWrite
         let keyBytes: Uint8Array | null;
         let valueBytes: Uint8Array | null;
         try {
-          keyBytes = nKey === 0 ? null : key.serialize(row.slice(0, nKey));
+          // A key whose every column is NULL is a null record key, whatever the format.
+          const keyValues = row.slice(0, nKey);
+          keyBytes = nKey === 0 || keyValues.every((v) => v === null || v === undefined) ? null : key.serialize(keyValues);
           valueBytes = isTombstone(row) ? null : value.serialize(row.slice(nKey, nKey + nValue));
         } catch (err) {
           onError(err, row);
