@@ -4,6 +4,7 @@
  */
 import type { CreateSource, Literal, Property } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
+import { MS_PER_UNIT } from '../sql/time-units.js';
 import { typeToString, type SqlType } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { PSEUDO_COLUMNS } from './catalog.js';
@@ -31,8 +32,6 @@ const KNOWN_PROPERTIES = new Set([
   'WINDOW_SIZE',
 ]);
 
-const WINDOW_UNITS_MS: Readonly<Record<string, number>> = { MILLISECOND: 1, SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 };
-
 /** WINDOW_TYPE / WINDOW_SIZE of a windowed source (e.g. over the topic of a windowed table). */
 function windowProps(props: Map<string, Property>): Pick<SourceDef, 'windowType' | 'windowSizeMs'> {
   const typeProp = props.get('WINDOW_TYPE');
@@ -51,7 +50,7 @@ function windowProps(props: Map<string, Property>): Pick<SourceDef, 'windowType'
   }
   if (!sizeProp) throw new UserError('INVALID_PROPERTY', `${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`, typeProp.span);
   const m = /^\s*(\d+)\s+([A-Za-z]+?)S?\s*$/.exec(stringProp(sizeProp));
-  const per = m ? WINDOW_UNITS_MS[m[2]!.toUpperCase()] : undefined;
+  const per = m ? MS_PER_UNIT[m[2]!.toUpperCase()] : undefined;
   if (!m || per === undefined) throw new UserError('INVALID_PROPERTY', `Invalid WINDOW_SIZE: ${stringProp(sizeProp)}. Expected e.g. '10 SECONDS'.`, sizeProp.span);
   return { windowType: type, windowSizeMs: Number(m[1]) * per };
 }

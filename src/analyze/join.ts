@@ -5,6 +5,7 @@
  */
 import type { Expr, JoinClause, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
+import { forEachExpr } from '../sql/expr-rewrite.js';
 import { formatExpr, typeExpr, type Scope } from './expr/index.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import type { TypedExpr } from './typed-expr.js';
@@ -42,22 +43,15 @@ export interface JoinSide {
 
 function sourcesOf(e: Expr, leftQs: ReadonlySet<string>, rightQ: string, left: Scope, right: Scope): Set<'L' | 'R'> {
   const out = new Set<'L' | 'R'>();
-  const visit = (x: Expr): void => {
-    if (x.kind === 'ColumnRef') {
-      if (x.source !== undefined && leftQs.has(x.source)) out.add('L');
-      else if (x.source === rightQ) out.add('R');
-      else {
-        if (left.columns.some((c) => c.name === x.name)) out.add('L');
-        if (right.columns.some((c) => c.name === x.name)) out.add('R');
-      }
-      return;
+  forEachExpr(e, (x) => {
+    if (x.kind !== 'ColumnRef') return;
+    if (x.source !== undefined && leftQs.has(x.source)) out.add('L');
+    else if (x.source === rightQ) out.add('R');
+    else {
+      if (left.columns.some((c) => c.name === x.name)) out.add('L');
+      if (right.columns.some((c) => c.name === x.name)) out.add('R');
     }
-    for (const v of Object.values(x)) {
-      if (v && typeof v === 'object' && 'kind' in (v as object)) visit(v as Expr);
-      if (Array.isArray(v)) for (const i of v) if (i && typeof i === 'object' && 'kind' in i) visit(i as Expr);
-    }
-  };
-  visit(e);
+  });
   return out;
 }
 

@@ -30,6 +30,7 @@ import { buildConstant, signedNumberText } from './cst-to-literal.js';
 import { buildExpr } from './cst-to-expr.js';
 import { buildType } from './cst-to-type.js';
 import { INVALID_STATEMENT } from './error-codes.js';
+import { MS_PER_UNIT } from './time-units.js';
 
 export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
   const [key, children] = Object.entries(n.children)[0]!;
@@ -252,14 +253,6 @@ function buildJoin(ctx: BuildContext, n: CstNode): JoinClause {
     span: nodeSpan(ctx, n),
   });
 }
-
-const MS_PER_UNIT: Readonly<Record<string, number>> = {
-  MILLISECOND: 1,
-  SECOND: 1000,
-  MINUTE: 60_000,
-  HOUR: 3_600_000,
-  DAY: 86_400_000,
-};
 
 function buildDuration(ctx: BuildContext, n: CstNode): Duration {
   const unitNode = node(n, 'unit');

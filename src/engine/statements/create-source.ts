@@ -5,17 +5,14 @@ import { UserError } from '../../sql/diagnostic.js';
 import { sourceSerdes } from '../../exec/source/row-decoder.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
-import { statusResult } from './status.js';
+import { alreadyExistsResult, statusResult } from './status.js';
 
 export async function* createSource(ctx: StatementContext, stmt: CreateSource): AsyncGenerator<EngineEvent> {
   const { catalog, store, commands } = ctx.engine;
   const kindWord = stmt.sourceType === 'STREAM' ? 'stream' : 'table';
   const existing = catalog.getSource(stmt.name);
   if (existing && stmt.ifNotExists) {
-    yield {
-      type: 'result',
-      result: statusResult(ctx.text, `${kindWord}/${stmt.name}/create`, `Cannot add ${kindWord} ${stmt.name}: A ${existing.kind.toLowerCase()} with the same name already exists.`),
-    };
+    yield { type: 'result', result: alreadyExistsResult(ctx.text, stmt.sourceType, stmt.name, existing.kind) };
     return;
   }
   const analyzed = analyzeCreateSource(stmt, catalog, ctx.text);

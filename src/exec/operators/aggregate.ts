@@ -40,6 +40,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   const groupFns = agg.groupBy.map((g) => compileExpr(g));
   const argFns: CompiledExpr[][] = agg.aggregates.map((a) => a.args.map((x) => compileExpr(x)));
   const overloads = agg.aggregates.map((a) => a.overload);
+  const argBuffers: unknown[][] = argFns.map((fns) => new Array<unknown>(fns.length));
   const having = agg.having ? compileExpr(agg.having) : undefined;
   const window = agg.window;
   const grace = window ? graceMs(window) : 0;
@@ -87,8 +88,10 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   const fold = (grp: Group, row: readonly unknown[]): boolean => {
     try {
       for (let j = 0; j < overloads.length; j++) {
+        // One argument array per aggregate, refilled per row (overloads read it, never keep it).
         const fns = argFns[j]!;
-        const args = fns.map((f) => f(row));
+        const args = argBuffers[j]!;
+        for (let i = 0; i < fns.length; i++) args[i] = fns[i]!(row);
         grp.a[j] = overloads[j]!.add(grp.a[j], args);
       }
       return true;
