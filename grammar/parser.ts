@@ -16,12 +16,13 @@ import * as T from './lexer.js';
 const MAX_LOOKAHEAD = 4;
 
 class SqlParser extends CstParser {
-  constructor(errorMessageProvider: IParserErrorMessageProvider) {
+  constructor(errorMessageProvider: IParserErrorMessageProvider, validate: boolean) {
     super(T.allTokens, {
       maxLookahead: MAX_LOOKAHEAD,
       nodeLocationTracking: 'onlyOffset',
       recoveryEnabled: false,
       errorMessageProvider,
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }
@@ -878,6 +879,15 @@ const messages: IParserErrorMessageProvider = {
     syntaxErrorMessage(actual[0]!, expectedIterationPaths.map((path) => path[0]!).filter(Boolean)),
 };
 
-/** The one parser instance (see the file comment). Not re-entrant: parse one input at a time. */
-export const sqlParser = new SqlParser(messages);
+/**
+ * The one parser instance (see the file comment). Not re-entrant: parse one input at a time.
+ * It skips Chevrotain's grammar validations (ambiguity and left-recursion checks), which cost
+ * most of a CLI start; test/grammar checks them once with `buildValidatedParser`.
+ */
+export const sqlParser = new SqlParser(messages, false);
+
+/** A parser built with every grammar validation on: throws if the grammar is ambiguous or broken. */
+export function buildValidatedParser(): SqlParser {
+  return new SqlParser(messages, true);
+}
 export type { SqlParser };
