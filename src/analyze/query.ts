@@ -114,6 +114,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
       ...keyColumns.map((c, i) => ({ name: c.name, expr: typed[i]! })),
       ...valueColumns.map((c) => ({ name: c.name, expr: at(c.name) })),
       ...['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'].map((n) => ({ name: n, expr: at(n) })),
+      // A windowed source keeps its window bounds readable after the re-key (sourceRowColumns).
+      ...(from.windowType ? ['WINDOWSTART', 'WINDOWEND'].map((n) => ({ name: n, expr: at(n) })) : []),
     ];
     source = { ...from, keyColumns, valueColumns };
     scopeBeforeProjection = { columns: sourceRowColumns(source).map((c) => ({ name: c.name, type: c.type, source: qualifier })) };

@@ -6,7 +6,7 @@ CREATE STREAM q4_auction_bids AS
   SELECT A.id AS id, A.category AS category, B.price AS price
   FROM bid B JOIN auction A WITHIN 1 MINUTE ON B.auction = A.id
   WHERE B.dateTime BETWEEN A.dateTime AND A.expires;
-CREATE TABLE q4_winning_bids AS
+CREATE TABLE q4_winning_bids WITH (key_format='JSON') AS
   SELECT id, category, MAX(price) AS final FROM q4_auction_bids GROUP BY id, category;
 CREATE TABLE nexmark_q4 AS
   SELECT category, SUM(final) / COUNT(final) AS avg_final FROM q4_winning_bids GROUP BY category;
