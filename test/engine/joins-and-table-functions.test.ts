@@ -2,18 +2,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
-import type { EngineEvent } from '../../src/engine/events.js';
-import type { Session } from '../../src/engine/session.js';
 import { tempDir } from '../helpers/cli.js';
+import { executeOk, rowsOf } from '../helpers/engine.js';
 
-async function ok(session: Session, sql: string): Promise<EngineEvent[]> {
-  const events: EngineEvent[] = [];
-  for await (const e of session.execute(sql)) events.push(e);
-  const err = events.find((e) => e.type === 'error');
-  if (err && err.type === 'error') throw new Error(err.diagnostic.message);
-  return events;
-}
-const rows = (events: EngineEvent[]): unknown[][] => events.flatMap((e) => (e.type === 'rows' ? e.rows : []));
+const ok = executeOk;
+const rows = rowsOf;
 
 describe('joins and table functions', () => {
   let engine: Engine | undefined;

@@ -5,6 +5,7 @@ import { Engine } from '../../src/engine/engine.js';
 import type { EngineEvent } from '../../src/engine/events.js';
 import type { Session } from '../../src/engine/session.js';
 import { tempDir } from '../helpers/cli.js';
+import { executeOk, rowsOf } from '../helpers/engine.js';
 
 async function run(session: Session, sql: string): Promise<EngineEvent[]> {
   const events: EngineEvent[] = [];
