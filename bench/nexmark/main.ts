@@ -1,12 +1,13 @@
 /**
  * The Nexmark bench: streamsql against Apache Flink SQL on the same machine and the same events.
  *
- *   npm run bench:nexmark -- [--events N] [--queries q0,q1] [--seed S] [--core C] [--no-flink] [--json]
+ *   npm run bench:nexmark -- [--events N] [--queries q0,q1] [--seed S] [--core C] [--no-flink] [--profile] [--json]
  *
  * Generates the events once (topics for streamsql, a file for Flink), then per query runs each
  * engine in its own process pinned to one core, with the input preloaded before its clock starts,
  * and compares the result multisets. Prints a row per query; with --json a last line
- * {"q0":{"streamsql_eps":…,"flink_eps":…,"ratio":…,"results_match":…}, …}.
+ * {"q0":{"streamsql_eps":…,"flink_eps":…,"ratio":…,"results_match":…}, …}. --profile also profiles
+ * streamsql's timed region (bench/nexmark/profile.ts) and prints where its time went.
  */
 import { availableParallelism } from 'node:os';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ interface Options {
   readonly core: number | undefined;
   readonly flink: boolean;
   readonly json: boolean;
+  readonly profile: boolean;
 }
 
 export interface QueryReport {
@@ -38,7 +40,9 @@ export interface QueryReport {
   readonly note?: string;
 }
 
-type StreamsqlOutcome = { status: 'ok'; mode: string; elapsed_ms: number; rows: number } | { status: 'failed'; reason: string };
+type StreamsqlOutcome =
+  | { status: 'ok'; mode: string; elapsed_ms: number; rows: number; profile?: { total_ms: number; categories: [string, number][] } }
+  | { status: 'failed'; reason: string };
 
 function parseOptions(argv: readonly string[]): Options {
   const value = (name: string): string | undefined => {
@@ -56,28 +60,23 @@ function parseOptions(argv: readonly string[]): Options {
     core: core === 'none' ? undefined : Number(core ?? availableParallelism() - 1),
     flink: !argv.includes('--no-flink'),
     json: argv.includes('--json'),
+    profile: argv.includes('--profile'),
   };
 }
 
-async function runStreamsql(id: QueryId, pristine: string, work: string, core: number | undefined, mode: 'persistent' | 'snapshot'): Promise<StreamsqlOutcome> {
+async function runStreamsql(id: QueryId, pristine: string, work: string, core: number | undefined, profile: boolean): Promise<StreamsqlOutcome> {
   const dataDir = join(work, `${id}-data`);
   rmSync(dataDir, { recursive: true, force: true });
   cpSync(pristine, dataDir, { recursive: true }); // each query starts from the same preloaded topics
   const script = join(repoRoot(), 'dist', 'bench', 'nexmark', 'run-streamsql.js');
   const results = join(work, `${id}.streamsql.txt`);
-  const r = await runPinned(core, process.execPath, [script, '--data-dir', dataDir, '--query', id, '--mode', mode, '--results', results], repoRoot());
+  const args = [script, '--data-dir', dataDir, '--query', id, '--results', results];
+  if (profile) args.push('--profile', join(work, `${id}.cpuprofile`));
+  const r = await runPinned(core, process.execPath, args, repoRoot());
   rmSync(dataDir, { recursive: true, force: true });
   const out = lastJsonLine(r.stdout);
   if (out === undefined) return { status: 'failed', reason: `exit ${r.code}: ${stderrTail(r)}` };
   return out as StreamsqlOutcome;
-}
-
-/** Persistent form first; q0..q2 fall back to a timed snapshot SELECT while CSAS cannot run. */
-async function streamsqlSide(id: QueryId, pristine: string, work: string, core: number | undefined): Promise<StreamsqlOutcome & { fallbackReason?: string }> {
-  const persistent = await runStreamsql(id, pristine, work, core, 'persistent');
-  if (persistent.status === 'ok' || !['q0', 'q1', 'q2'].includes(id)) return persistent;
-  const snapshot = await runStreamsql(id, pristine, work, core, 'snapshot');
-  return { ...snapshot, fallbackReason: persistent.reason };
 }
 
 function readLines(file: string): string[] {
@@ -107,14 +106,13 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const report: Record<string, QueryReport> = {};
   for (const id of opts.queries) {
-    const s = await streamsqlSide(id, pristine, work, opts.core);
+    const s = await runStreamsql(id, pristine, work, opts.core, opts.profile);
     const f: FlinkOutcome = peer ? await runFlinkQuery(peer, id, eventsFile, join(work, `${id}.flink.txt`), opts.core) : { status: 'failed', reason: 'skipped (--no-flink)' };
     const streamsqlEps = s.status === 'ok' ? opts.events / (s.elapsed_ms / 1000) : null;
     const flinkEps = f.status === 'ok' ? opts.events / (f.net_runtime_ms / 1000) : null;
     let match: boolean | null = null;
     const notes: string[] = [];
     if (s.status === 'failed') notes.push(`streamsql not runnable yet: ${s.reason}`);
-    else if (s.fallbackReason) notes.push(`streamsql as a snapshot SELECT (CREATE STREAM AS SELECT not runnable yet: ${s.fallbackReason})`);
     if (f.status === 'failed') notes.push(`flink: ${f.reason}`);
     if (s.status === 'ok' && f.status === 'ok') {
       const diff = compareMultisets(foldChangelog(readLines(join(work, `${id}.streamsql.txt`))), foldChangelog(readLines(join(work, `${id}.flink.txt`))));
@@ -134,6 +132,10 @@ async function main(argv: readonly string[]): Promise<void> {
     console.log(
       `${id.padEnd(3)} streamsql ${fmt(streamsqlEps).padStart(11)} ev/s  flink ${fmt(flinkEps).padStart(11)} ev/s  ratio ${ratio === null ? '-' : ratio.toFixed(2)}  match ${match === null ? '-' : match}${rows}${notes.length ? '  (' + notes.join('; ') + ')' : ''}`,
     );
+    if (s.status === 'ok' && s.profile) {
+      const share = (ms: number): string => `${((100 * ms) / s.profile!.total_ms).toFixed(0)}%`;
+      console.log(`    profile (${Math.round(s.profile.total_ms)} ms, ${join(work, `${id}.cpuprofile`)}): ${s.profile.categories.map(([c, ms]) => `${c} ${share(ms)}`).join(', ')}`);
+    }
   }
   if (opts.json) console.log(JSON.stringify(report));
 }

@@ -30,8 +30,6 @@ export interface StreamsqlQuery {
   readonly setup: string;
   /** The SELECT that reads the results back (after the clock stops). */
   readonly results: string;
-  /** A single SELECT timed over the stored topic, used while the persistent form cannot run. */
-  readonly snapshot?: string;
 }
 
 /** Splits a script after its last statement: everything before is setup, the last is the results query. */
@@ -49,7 +47,5 @@ export function splitLastStatement(script: string): { setup: string; last: strin
 export function streamsqlQuery(id: QueryId): StreamsqlQuery {
   const dir = join(queriesDir(), 'streamsql');
   const { setup, last } = splitLastStatement(readFileSync(join(dir, `${id}.sql`), 'utf8'));
-  const snapshotFile = join(dir, `${id}.snapshot.sql`);
-  const snapshot = existsSync(snapshotFile) ? splitLastStatement(readFileSync(snapshotFile, 'utf8')).last : undefined;
-  return { setup, results: last, ...(snapshot === undefined ? {} : { snapshot }) };
+  return { setup, results: last };
 }

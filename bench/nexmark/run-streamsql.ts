@@ -1,13 +1,11 @@
 /**
  * The streamsql side of one Nexmark query, run as its own process (the bench pins it to a core):
  *
- *   node dist/bench/nexmark/run-streamsql.js --data-dir DIR --query q0 --mode persistent|snapshot --results FILE
+ *   node dist/bench/nexmark/run-streamsql.js --data-dir DIR --query q0 --results FILE [--profile FILE]
  *
- * persistent: runs the translation's CREATE ... AS SELECT chain over the preloaded topics and
- *   stops the clock when the persistent queries have consumed everything (their committed offsets
- *   reach the end of every topic they read and nothing moves any more).
- * snapshot: times one SELECT scanning the stored topic to its end (the same pipeline of
- *   operators, without a sink topic) — what q0..q2 use until CREATE STREAM AS SELECT runs.
+ * Runs the translation's CREATE ... AS SELECT chain over the preloaded topics and stops the clock
+ * when the persistent queries have consumed everything (their committed offsets reach the end of
+ * every topic they read and nothing moves any more); --profile profiles that timed region.
  * Prints one JSON line: {"status":"ok","mode",...,"elapsed_ms","rows"} or {"status":"failed","reason"}.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,6 +13,7 @@ import { Engine } from '../../src/engine/engine.js';
 import type { Session } from '../../src/engine/session.js';
 import type { QueriesListResult } from '../../src/engine/results.js';
 import { canonicalRow } from './canonical.js';
+import { startProfile, summarizeProfile } from './profile.js';
 import { QUERY_IDS, streamsqlQuery, type QueryId } from './queries.js';
 import { executeOrThrow } from './session.js';
 
@@ -22,7 +21,9 @@ import { executeOrThrow } from './session.js';
 const CATCH_UP_POLL_MS = 10;
 const QUIESCENT_MS = 2_000;
 
-type Outcome = { status: 'ok'; mode: 'persistent' | 'snapshot'; elapsed_ms: number; rows: number } | { status: 'failed'; reason: string };
+type Outcome =
+  | { status: 'ok'; mode: 'persistent'; elapsed_ms: number; rows: number; profile?: ReturnType<typeof summarizeProfile> }
+  | { status: 'failed'; reason: string };
 
 function arg(argv: readonly string[], name: string): string {
   const i = argv.indexOf(name);
@@ -91,39 +92,30 @@ async function awaitCatchUp(engine: Engine, queryIds: readonly string[]): Promis
   }
 }
 
-async function run(engine: Engine, id: QueryId, mode: 'persistent' | 'snapshot', resultsFile: string): Promise<Outcome> {
+async function run(engine: Engine, id: QueryId, resultsFile: string, profileFile: string | undefined): Promise<Outcome> {
   const query = streamsqlQuery(id);
   const session = engine.createSession();
   await executeOrThrow(session, "SET 'auto.offset.reset'='earliest';");
-  let rows: unknown[][];
-  let elapsed: number;
-  if (mode === 'snapshot') {
-    if (query.snapshot === undefined) return { status: 'failed', reason: `${id} has no snapshot form` };
-    const t0 = performance.now();
-    rows = await collectRows(session, query.snapshot);
-    elapsed = performance.now() - t0;
-  } else {
-    const t0 = performance.now();
-    for await (const e of session.execute(query.setup)) {
-      if (e.type === 'error') return { status: 'failed', reason: `${e.diagnostic.code}: ${e.diagnostic.message}` };
-    }
-    const end = await awaitCatchUp(engine, await persistentQueryIds(session));
-    elapsed = end - t0;
-    rows = await collectRows(session, query.results);
+  const stopProfile = profileFile === undefined ? undefined : await startProfile();
+  const t0 = performance.now();
+  for await (const e of session.execute(query.setup)) {
+    if (e.type === 'error') return { status: 'failed', reason: `${e.diagnostic.code}: ${e.diagnostic.message}` };
   }
+  const end = await awaitCatchUp(engine, await persistentQueryIds(session));
+  const profile = stopProfile && profileFile !== undefined ? summarizeProfile(await stopProfile(profileFile)) : undefined;
+  const rows = await collectRows(session, query.results);
   writeFileSync(resultsFile, rows.map((r) => canonicalRow(r) + '\n').join(''));
-  return { status: 'ok', mode, elapsed_ms: elapsed, rows: rows.length };
+  return { status: 'ok', mode: 'persistent', elapsed_ms: end - t0, rows: rows.length, ...(profile ? { profile } : {}) };
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   const id = arg(argv, '--query') as QueryId;
   if (!QUERY_IDS.includes(id)) throw new Error(`unknown query ${id}`);
-  const mode = arg(argv, '--mode');
-  if (mode !== 'persistent' && mode !== 'snapshot') throw new Error(`unknown mode ${mode}`);
   const engine = await Engine.open({ dataDir: arg(argv, '--data-dir') });
   let outcome: Outcome;
   try {
-    outcome = await run(engine, id, mode, arg(argv, '--results'));
+    const profileAt = argv.indexOf('--profile');
+    outcome = await run(engine, id, arg(argv, '--results'), profileAt >= 0 ? argv[profileAt + 1] : undefined);
   } catch (err) {
     outcome = { status: 'failed', reason: err instanceof Error ? err.message : String(err) };
   }

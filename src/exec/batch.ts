@@ -6,4 +6,4 @@ export interface Batch {
 }
 
 /** Upper bound on records read from one partition per batch. */
-export const MAX_BATCH_RECORDS = 500;
+export const MAX_BATCH_RECORDS = 2000;

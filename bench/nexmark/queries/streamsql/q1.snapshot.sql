@@ -1,1 +1,0 @@
-SELECT auction, bidder, 0.908 * price AS price, dateTime, extra FROM bid;
