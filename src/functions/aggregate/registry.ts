@@ -1,5 +1,6 @@
 /** The aggregate-function registry: one line per family file. */
 import type { AggregateFunction } from './aggregate-function.js';
+import { ATTR } from './attr.js';
 import { EARLIEST_BY_OFFSET, LATEST_BY_OFFSET } from './by-offset.js';
 import { COLLECT_LIST, COLLECT_SET } from './collect.js';
 import { COUNT, COUNT_DISTINCT } from './count.js';
@@ -10,7 +11,7 @@ import { TOPK, TOPKDISTINCT } from './topk.js';
 
 const ALL: readonly AggregateFunction[] = [
   COUNT, COUNT_DISTINCT, SUM, AVG, STDDEV_SAMP, CORRELATION, MIN, MAX,
-  COLLECT_LIST, COLLECT_SET, EARLIEST_BY_OFFSET, LATEST_BY_OFFSET, TOPK, TOPKDISTINCT, HISTOGRAM,
+  COLLECT_LIST, COLLECT_SET, EARLIEST_BY_OFFSET, LATEST_BY_OFFSET, TOPK, TOPKDISTINCT, HISTOGRAM, ATTR,
 ];
 
 const BY_NAME = new Map(ALL.map((f) => [f.name, f]));

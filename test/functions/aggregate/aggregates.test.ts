@@ -66,3 +66,16 @@ describe('aggregate functions', () => {
     expect(getAggregateFunction('TOPK')!.resolve([INTEGER], [0])).toMatch(/positive/);
   });
 });
+
+describe('ATTR', () => {
+  it('is the shared value, NULL when rows differ (NULL counts as a value), and single-valued again after undo', () => {
+    const o = overload('ATTR', [STRING]);
+    expect(fold(o, [['a'], ['a']])).toBe('a');
+    expect(fold(o, [['a'], ['b']])).toBeNull();
+    expect(fold(o, [['a'], [null]])).toBeNull();
+    expect(fold(o, [[null], [null]])).toBeNull();
+    let acc = o.add(o.add(o.init(), ['a']), ['b']);
+    acc = o.undo!(acc, ['b']);
+    expect(o.result(acc)).toBe('a');
+  });
+});
