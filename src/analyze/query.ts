@@ -74,6 +74,9 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
   ];
 }
 
+/** The pseudo columns every row has (ksqlDB's system columns): never an alias in a SELECT. */
+const RESERVED_ALIASES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
+
 export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
   const from = catalog.getSource(q.from.name);
   if (!from) {
@@ -181,6 +184,16 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         break;
       }
       case 'SelectExpr': {
+        if (item.alias !== undefined && RESERVED_ALIASES.has(item.alias)) {
+          const self = item.expr.kind === 'ColumnRef' && item.expr.name === item.alias;
+          throw new UserError(
+            'RESERVED_COLUMN',
+            self
+              ? `Reserved column name in select: \`${item.alias}\`. Please remove or alias the column.`
+              : `\`${item.alias}\` is a reserved column name. You cannot use it as an alias for a column.`,
+            item.span,
+          );
+        }
         const typed = typeIn('SELECT', expand(item.expr), scope);
         let name = item.alias ?? (joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined ? `${item.expr.source}_${item.expr.name}` : derivedName(item.expr));
         if (name === undefined) {
