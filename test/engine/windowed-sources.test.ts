@@ -1,23 +1,15 @@
 /** Streams declared over a windowed table's topic (WINDOW_TYPE/WINDOW_SIZE), on the real engine. */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
-import { tempDir } from '../helpers/cli.js';
-import { executeOk, rowsOf } from '../helpers/engine.js';
+import { describe, expect, it } from 'vitest';
+import { engineFixture, executeOk, rowsOf } from '../helpers/engine.js';
 
 const ok = executeOk;
 const rows = rowsOf;
 
 describe('windowed sources', () => {
-  let engine: Engine | undefined;
-  afterEach(async () => {
-    await engine?.close();
-    engine = undefined;
-  });
+  const openEngine = engineFixture();
 
   it('keeps WINDOWSTART and WINDOWEND readable after PARTITION BY', async () => {
-    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
-    const s = engine.createSession();
+    const s = (await openEngine()).createSession();
     await ok(s, `
       CREATE STREAM bids (price BIGINT) WITH (kafka_topic='bids', partitions=1, value_format='JSON');
       INSERT INTO bids (ROWTIME, price) VALUES (1000, 50);
