@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateOverload } from '../../../src/functions/aggregate/aggregate-function.js';
 import { getAggregateFunction } from '../../../src/functions/aggregate/registry.js';
 import { Decimal } from '../../../src/types/decimal.js';
-import { BIGINT, decimal, DOUBLE, INTEGER, STRING, type SqlType } from '../../../src/types/sql-type.js';
+import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, type SqlType } from '../../../src/types/sql-type.js';
 
 function overload(name: string, types: (SqlType | null)[], constants: unknown[] = []): AggregateOverload {
   const o = getAggregateFunction(name)!.resolve(types, constants);
@@ -77,5 +77,14 @@ describe('ATTR', () => {
     let acc = o.add(o.add(o.init(), ['a']), ['b']);
     acc = o.undo!(acc, ['b']);
     expect(o.result(acc)).toBe('a');
+  });
+});
+
+describe('SUM_LIST', () => {
+  it('sums every element of every array in the element type, skipping NULL elements and arrays', () => {
+    expect(fold(overload('SUM_LIST', [array(INTEGER)]), [[[1, 1]], [[2, null]], [null]])).toBe(4);
+    expect(fold(overload('SUM_LIST', [array(BIGINT)]), [[[1n, 2n]], [[3n]]])).toBe(6n);
+    expect(fold(overload('SUM_LIST', [array(DOUBLE)]), [[[1.5]], [[2.0, 0.5]]])).toBe(4);
+    expect(getAggregateFunction('SUM_LIST')!.resolve([array(STRING)], [])).toMatch(/does not accept/);
   });
 });
