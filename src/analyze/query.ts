@@ -5,11 +5,10 @@
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
-import { exprKey } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
-import { analyzeJoins, type AnalyzedJoin } from './join.js';
+import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
@@ -47,6 +46,10 @@ export interface AnalyzedQuery {
   /** WINDOWSTART/WINDOWEND in the projection's scope, for windowed aggregations. */
   readonly windowBounds?: { readonly start: TypedExpr; readonly end: TypedExpr };
   readonly keyOrigin: KeyOrigin;
+  /** A join keyed by a synthetic ROWKEY column (FULL OUTER, or joins on expressions). */
+  readonly syntheticKey?: boolean;
+  /** The whole error a sink reports when the key is not projected, where the origin words it its own way. */
+  readonly keyMissing?: string;
   /** The key expressions as written (for messages), and where each is in the projection (-1: absent). */
   readonly keyExprs: readonly string[];
   readonly keyPositions: readonly number[];
@@ -90,8 +93,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   if (q.joins.length > 0) {
     if (q.partitionBy) throw new UserError('NOT_SUPPORTED', 'PARTITION BY on a join is not supported yet.', q.span);
     joined = analyzeJoins(q, catalog, from, leftColumns, sourceRowColumns);
-    inputColumns = joined.sides.flatMap((side) => side.columns);
-    inputScope = { columns: joined.sides.flatMap((side) => side.columns.map((c) => ({ name: c.name, type: c.type, source: side.qualifier }))) };
+    inputColumns = joined.columns;
+    inputScope = joined.scope;
   }
 
   let where: TypedExpr | undefined;
@@ -164,6 +167,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           const sides = joined.sides.map((x) => ({ q: x.qualifier, s: x.source })).filter((x) => item.source === undefined || item.source === x.q);
           if (sides.length === 0) throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
           if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
+          // A synthetic join key is a column of the join's result: `*` selects it first.
+          const synthetic = joined.key.syntheticName;
+          if (synthetic !== undefined && item.source === undefined) {
+            const ref: Expr = { kind: 'ColumnRef', name: synthetic, span: item.span };
+            add(synthetic, typeIn('SELECT', ref, scope), ref, item.span);
+          }
           for (const side of sides) {
             for (const c of [...side.s.keyColumns, ...side.s.valueColumns]) {
               const ref: Expr = { kind: 'ColumnRef', source: side.q, name: c.name, span: item.span };
@@ -195,7 +204,9 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           );
         }
         const typed = typeIn('SELECT', expand(item.expr), scope);
-        let name = item.alias ?? (joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined ? `${item.expr.source}_${item.expr.name}` : derivedName(item.expr));
+        // In a join, `s.a` is named S_A when another source has a column A too, else A.
+        const joinName = joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined && joined.commonNames.has(item.expr.name) ? `${item.expr.source}_${item.expr.name}` : undefined;
+        let name = item.alias ?? joinName ?? derivedName(item.expr);
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name));
@@ -211,6 +222,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   let keyExprs: string[];
   let keyPositions: number[];
   let keyTypes: ColumnSchema['type'][];
+  let syntheticKey = false;
+  let keyMissing: string | undefined;
   if (agg) {
     keyOrigin = 'groupBy';
     const groups = q.groupBy ?? [];
@@ -219,14 +232,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   } else if (joined) {
     keyOrigin = 'join';
-    // The result is keyed by the join expressions (of the last join; earlier ones match it when the
-    // joins share the key, as n-way joins on one key do).
-    const last = joined.joins[joined.joins.length - 1]!;
-    const all = joined.joins.flatMap((j) => [j.leftKeyAst, j.rightKeyAst]);
-    keyExprs = [...new Set(all.map((e) => formatExpr(e)))];
-    keyTypes = [last.leftKey.type];
-    const keys = new Set(all.map(exprKey));
-    keyPositions = [projectedAst.findIndex((a) => a !== undefined && keys.has(exprKey(a)))];
+    const k = joinKeyOfProjection(joined, projection, projectedAst);
+    keyExprs = k.keyExprs;
+    keyTypes = k.keyTypes;
+    keyPositions = k.keyPositions;
+    if (k.synthetic) syntheticKey = true;
+    keyMissing = k.missingMessage;
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
     keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => `${qualifier}.${formatExpr(e)}`)) : source.keyColumns.map((c) => c.name);
@@ -256,6 +267,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     rowtime,
     ...(windowBounds ? { windowBounds } : {}),
     keyOrigin,
+    ...(syntheticKey ? { syntheticKey } : {}),
+    ...(keyMissing ? { keyMissing } : {}),
     keyExprs,
     keyPositions,
     keyTypes,
