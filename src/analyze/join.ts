@@ -1,7 +1,7 @@
 /**
  * JOINs of a query: the join kind of each step (stream-stream needs WITHIN), the key expression of
- * each side from the ON equality, and the combined row layout [...side 0, ...side 1, ..., key]
- * that WHERE and the projection are typed against. The last slot holds the join's result key
+ * each side from the ON equality, and the combined row layout [...side 0, ...side 1, ..., key, time]
+ * that WHERE and the projection are typed against, then the result key and the result time. The key slot holds the join's result key
  * (ksqlDB's: the join key, a synthetic ROWKEY for FULL OUTER or expression joins, or the left
  * table's primary key for a foreign-key join), so a RIGHT or FULL join row whose left side is
  * missing still has its key.
@@ -12,7 +12,7 @@ import { forEachExpr, mapExpr } from '../sql/expr-rewrite.js';
 import { formatExpr, typeExpr, type Scope } from './expr/index.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import type { TypedExpr } from './typed-expr.js';
-import { typeToString, type SqlType } from '../types/sql-type.js';
+import { BIGINT, typeToString, type SqlType } from '../types/sql-type.js';
 
 export type JoinKind = 'STREAM_STREAM' | 'STREAM_TABLE' | 'TABLE_TABLE';
 
@@ -34,7 +34,7 @@ export interface AnalyzedJoin {
   /** FK joins: how many key columns the left table has (they lead its row; the result key). */
   readonly leftPrimaryKeyWidth?: number;
   readonly within?: { readonly before: number; readonly after: number; readonly grace?: number };
-  /** Index of the left ROWTIME in the combined row: the join operator writes the result time there. */
+  /** Index of the left input row's time: side 0's ROWTIME, or an earlier join's result time slot. */
   readonly rowtimeIndex: number;
   /** Index of ROWTIME in a right-side row. */
   readonly rightRowtimeIndex: number;
@@ -75,8 +75,9 @@ export interface AnalyzedJoins {
   readonly qualify: (e: Expr) => Expr;
 }
 
-/** Name of the key slot when the key is not synthetic: no identifier can reach it. */
+/** Name of the key slot when the key is not synthetic, and of the result time slot: no identifier reaches them. */
 const KEY_SLOT = ' JOIN KEY';
+const TIME_SLOT = ' JOIN TIME';
 
 const JOIN_TEXT: Record<JoinType, string> = { INNER: '[INNER] JOIN', LEFT: 'LEFT [OUTER] JOIN', RIGHT: 'RIGHT [OUTER] JOIN', FULL: '[FULL] OUTER JOIN' };
 
@@ -86,13 +87,14 @@ function invalid(message: string, span: JoinClause['span']): UserError {
 
 /** Qualifies unqualified column references, with ksqlDB's messages for unknown and ambiguous ones. */
 function qualifier(scope: Scope, qualifiers: readonly string[]): (e: Expr) => Expr {
-  return (e) =>
-    mapExpr(e, (x) => {
-      if (x.kind !== 'ColumnRef') return undefined;
-      if (x.source !== undefined) {
-        if (!qualifiers.includes(x.source)) throw new UserError('UNKNOWN_SOURCE', `'${x.source}' is not a valid stream/table name or alias.`, x.span);
-        return x;
+  return (e) => {
+    forEachExpr(e, (x) => {
+      if (x.kind === 'ColumnRef' && x.source !== undefined && !qualifiers.includes(x.source)) {
+        throw new UserError('UNKNOWN_SOURCE', `Failed to prepare statement: '${x.source}' is not a valid stream/table name or alias.`, x.span);
       }
+    });
+    return mapExpr(e, (x) => {
+      if (x.kind !== 'ColumnRef' || x.source !== undefined) return undefined;
       const hits = scope.columns.filter((c) => c.name === x.name);
       if (hits.length > 1) {
         const options = hits.map((c) => `${c.source}.${c.name}`);
@@ -100,6 +102,7 @@ function qualifier(scope: Scope, qualifiers: readonly string[]): (e: Expr) => Ex
       }
       return hits.length === 1 ? { ...x, source: hits[0]!.source! } : x;
     });
+  };
 }
 
 function sourcesOf(e: Expr): Set<string> {
@@ -169,12 +172,14 @@ export function analyzeJoins(
   let keyCols: Expr[] = [];
   let foreignKeyOf: SourceDef | undefined;
   let keyType: SqlType | undefined;
+  // Every condition's references are checked before any join's semantics, as ksqlDB does.
+  const splits = q.joins.map((j, i) => splitCondition(j, sides[i + 1]!.qualifier, qualify));
   q.joins.forEach((j, i) => {
     const rightSide = sides[i + 1]!;
     const leftSides = sides.slice(0, i + 1);
     const leftScope: Scope = { columns: leftSides.flatMap((s) => s.columns.map((c) => ({ name: c.name, type: c.type, source: s.qualifier }))) };
     const rightScope: Scope = { columns: rightSide.columns.map((c) => ({ name: c.name, type: c.type, source: rightSide.qualifier })) };
-    const step = analyzeOne(j, i, leftKind, leftSides, rightSide, leftScope, rightScope, qualify, keyCols);
+    const step = analyzeOne(j, i, leftKind, leftSides, rightSide, leftScope, rightScope, splits[i]!, keyCols);
     joins.push({ ...step.join, rightSide: i + 1, leftWidth: leftScope.columns.length, rightWidth: rightSide.columns.length, rightRowtimeIndex: rightSide.columns.findIndex((c) => c.name === 'ROWTIME') });
     viable = step.viable;
     keyCols = step.keyCols;
@@ -185,8 +190,10 @@ export function analyzeJoins(
   const syntheticName = viable.length === 0 ? syntheticKeyName(sides) : undefined;
   const key: JoinResultKey = { viable, type: keyType!, ...(syntheticName ? { syntheticName } : {}), ...(foreignKeyOf ? { foreignKeyOf } : {}) };
   const slot: ColumnSchema = { name: syntheticName ?? KEY_SLOT, type: keyType! };
-  const columns = [...sides.flatMap((s) => s.columns), slot];
-  const scope: Scope = { columns: [...allScope.columns, { name: slot.name, type: slot.type }] };
+  // Each side keeps its own ROWTIME; the result's time is a slot of its own.
+  const time: ColumnSchema = { name: TIME_SLOT, type: BIGINT };
+  const columns = [...sides.flatMap((s) => s.columns), slot, time];
+  const scope: Scope = { columns: [...allScope.columns, slot, time] };
   return { joins, sides, key, columns, scope, commonNames, qualify };
 }
 
@@ -215,47 +222,12 @@ function analyzeOne(
   rightSide: JoinSide,
   leftScope: Scope,
   rightScope: Scope,
-  qualify: (e: Expr) => Expr,
+  split: SplitCondition,
   prevKeyCols: readonly Expr[],
 ): { join: Omit<AnalyzedJoin, 'rightSide' | 'leftWidth' | 'rightWidth' | 'rightRowtimeIndex'>; viable: Expr[]; keyCols: Expr[] } {
   const right = rightSide.source;
   const rightQ = rightSide.qualifier;
-  if (j.on.kind === 'Binary' && (j.on.op === 'AND' || j.on.op === 'OR')) {
-    throw invalid(`Invalid join condition: joins on multiple conditions are not yet supported. Got ${formatExpr(j.on)}.`, j.on.span);
-  }
-  if (j.on.kind !== 'Binary' || j.on.op !== '=') {
-    throw invalid(`Unsupported join expression: ${formatExpr(j.on)}. Joins must be an equality of one expression per source.`, j.on.span);
-  }
-  let on: Expr;
-  try {
-    on = qualify(j.on);
-  } catch (err) {
-    if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN') throw new UserError(err.code, `JOIN ON ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`, err.span);
-    throw err;
-  }
-  if (on.kind !== 'Binary') throw new Error('qualify keeps the node kind');
-  const a = sourcesOf(on.left);
-  const b = sourcesOf(on.right);
-  for (const [side, refs] of [[on.right, b], [on.left, a]] as const) {
-    if (refs.size !== 1) {
-      throw invalid(`Invalid comparison expression '${formatExpr(side)}' in join '${formatExpr(on)}'. Each side of the join comparision must contain references from exactly one source.`, j.on.span);
-    }
-  }
-  const [qa] = [...a];
-  const [qb] = [...b];
-  if (qa === qb) {
-    throw invalid(`Each side of the join must reference exactly one source and not the same source. Left side references \`${qa}\` and right references \`${qb}\``, j.on.span);
-  }
-  let leftAst: Expr;
-  let rightAst: Expr;
-  if (qb === rightQ) [leftAst, rightAst] = [on.left, on.right];
-  else if (qa === rightQ) [leftAst, rightAst] = [on.right, on.left];
-  else {
-    throw invalid(
-      `A join criteria is expected to reference the source (\`${rightQ}\`) in the FROM clause, instead the right source references \`${qb}\` and the left source references \`${qa}\``,
-      j.on.span,
-    );
-  }
+  const { on, leftAst, rightAst } = split;
   const leftName = leftSides.find((s) => sourcesOf(leftAst).has(s.qualifier))!.source.name;
   const got = `Got ${leftName} ${JOIN_TEXT[j.type]} ${right.name}.`;
   const onText = `${formatExpr(on.left)} = ${formatExpr(on.right)}`;
@@ -264,8 +236,8 @@ function analyzeOne(
   if (kind === 'STREAM_TABLE' && (j.type === 'RIGHT' || j.type === 'FULL')) {
     throw invalid(`Invalid join type: ${j.type === 'FULL' ? 'full-outer' : 'right'} join not supported for stream-table join. ${got}`, j.span);
   }
-  const leftKey = typeExpr(leftAst, leftScope);
-  const rightKey = typeExpr(rightAst, rightScope);
+  const leftKey = joinOn(() => typeExpr(leftAst, leftScope));
+  const rightKey = joinOn(() => typeExpr(rightAst, rightScope));
   if (typeToString(leftKey.type) !== typeToString(rightKey.type)) {
     throw invalid(`Invalid join condition: types don't match. Got ${formatExpr(leftAst)}{${typeToString(leftKey.type)}} = ${formatExpr(rightAst)}{${typeToString(rightKey.type)}}.`, j.on.span);
   }
@@ -296,6 +268,12 @@ function analyzeOne(
       j.within.span,
     );
   }
+  // A windowed source keeps its windowed key: joining it on anything else would re-key it.
+  const windowedOffKey = (ast: Expr, side: JoinSide): boolean => side.source.windowType !== undefined && !(side.source.keyColumns.length === 1 && isColumnOf(ast, side.qualifier, side.source.keyColumns));
+  const leftSide = leftSides.find((s) => sourcesOf(leftAst).has(s.qualifier))!;
+  if (windowedOffKey(leftAst, leftSide) || windowedOffKey(rightAst, rightSide)) {
+    throw invalid('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', j.on.span);
+  }
   if (typeToString(leftKey.type).includes('MAP<')) {
     const left0 = leftAst.kind === 'ColumnRef' ? `${leftAst.source}_${leftAst.name}` : formatExpr(leftAst);
     throw new UserError(
@@ -305,12 +283,15 @@ function analyzeOne(
     );
   }
 
-  let viable: Expr[];
-  const columnSides = [leftAst, rightAst].filter((e) => e.kind === 'ColumnRef');
-  // The key carries on when the left side joins on the previous key; else it is this join's.
-  const keyCols = leftIsKey && index > 0 ? [...prevKeyCols, ...columnSides.filter((e) => e !== leftAst)] : columnSides;
+  // Expressions equal to the result key: it carries on when the left side joins on the previous
+  // key; else it is this join's. The columns among them can stand for the key in the projection.
+  const keyCols = leftIsKey && index > 0 ? [...prevKeyCols, rightAst] : [leftAst, rightAst];
   const l = leftSides[0]!;
-  if (foreignKey) viable = l.source.keyColumns.map((c) => ({ kind: 'ColumnRef', source: l.qualifier, name: c.name, span: j.span })); else viable = j.type === 'FULL' ? [] : keyCols;
+  const viable: Expr[] = foreignKey
+    ? l.source.keyColumns.map((c) => ({ kind: 'ColumnRef', source: l.qualifier, name: c.name, span: j.span }))
+    : j.type === 'FULL'
+      ? []
+      : keyCols.filter((e) => e.kind === 'ColumnRef');
   const within = j.within
     ? { before: j.within.before.ms, after: j.within.after.ms, ...(j.within.grace ? { grace: j.within.grace.ms } : {}) }
     : undefined;
@@ -326,11 +307,68 @@ function analyzeOne(
       rightKeyAst: rightAst,
       ...(foreignKey ? { leftPrimaryKeyWidth: l.source.keyColumns.length } : {}),
       ...(within ? { within } : {}),
-      rowtimeIndex: leftSides[0]!.columns.findIndex((c) => c.name === 'ROWTIME'),
+      rowtimeIndex: index === 0 ? leftSides[0]!.columns.findIndex((c) => c.name === 'ROWTIME') : leftScope.columns.length + 1,
     },
     viable,
     keyCols: foreignKey ? viable : keyCols,
   };
+}
+
+interface SplitCondition {
+  readonly on: Expr & { kind: 'Binary' };
+  /** ON's sides: (joined so far, the joined source). */
+  readonly leftAst: Expr;
+  readonly rightAst: Expr;
+}
+
+/** ksqlDB words a JOIN ON column it cannot find as `JOIN ON column 'X' cannot be resolved.` */
+function joinOn<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN' && err.message.startsWith('Column ')) {
+      throw new UserError(err.code, `JOIN ON column${err.message.slice('Column'.length)}`, err.span);
+    }
+    throw err;
+  }
+}
+
+/** Qualifies ON and checks that each side references one source, and one of them the joined source. */
+function splitCondition(j: JoinClause, rightQ: string, qualify: (e: Expr) => Expr): SplitCondition {
+  if (j.on.kind === 'Binary' && (j.on.op === 'AND' || j.on.op === 'OR')) {
+    throw invalid(`Invalid join condition: joins on multiple conditions are not yet supported. Got ${formatExpr(j.on)}.`, j.on.span);
+  }
+  if (j.on.kind !== 'Binary' || j.on.op !== '=') {
+    throw invalid(`Unsupported join expression: ${formatExpr(j.on)}. Joins must be an equality of one expression per source.`, j.on.span);
+  }
+  const on = joinOn(() => qualify(j.on));
+  forEachExpr(on, (x) => {
+    if (x.kind === 'ColumnRef' && x.source === undefined) throw new UserError('UNKNOWN_COLUMN', `JOIN ON column '${x.name}' cannot be resolved.`, x.span);
+  });
+  if (on.kind !== 'Binary') throw new Error('qualify keeps the node kind');
+  const a = sourcesOf(on.left);
+  const b = sourcesOf(on.right);
+  for (const [side, refs] of [[on.right, b], [on.left, a]] as const) {
+    if (refs.size !== 1) {
+      throw invalid(`Invalid comparison expression '${formatExpr(side)}' in join '${formatExpr(on)}'. Each side of the join comparision must contain references from exactly one source.`, j.on.span);
+    }
+  }
+  const [qa] = [...a];
+  const [qb] = [...b];
+  if (qa === qb) {
+    throw invalid(`Each side of the join must reference exactly one source and not the same source. Left side references \`${qa}\` and right references \`${qb}\``, j.on.span);
+  }
+  let leftAst: Expr;
+  let rightAst: Expr;
+  if (qb === rightQ) [leftAst, rightAst] = [on.left, on.right];
+  else if (qa === rightQ) [leftAst, rightAst] = [on.right, on.left];
+  else {
+    throw invalid(
+      `A join criteria is expected to reference the source (\`${rightQ}\`) in the FROM clause, instead the right source references \`${qb}\` and the left source references \`${qa}\``,
+      j.on.span,
+    );
+  }
+  return { on, leftAst, rightAst };
 }
 
 /** Whether the first join's left expression is its source's (single) key column. */
@@ -358,7 +396,7 @@ export function joinKeyOfProjection(
   projectedAst: readonly (Expr | undefined)[],
 ): ProjectedJoinKey {
   const { key } = joined;
-  const slot = joined.columns.length - 1;
+  const slot = joined.columns.length - 2;
   const slotExpr: TypedExpr = { kind: 'Column', index: slot, name: joined.columns[slot]!.name, type: key.type };
   const texts = projectedAst.map((a) => (a === undefined ? undefined : formatExpr(joined.qualify(a))));
   const positionsOf = (e: Expr): number[] => texts.flatMap((t, i) => (t === formatExpr(e) ? [i] : []));
@@ -367,7 +405,14 @@ export function joinKeyOfProjection(
     if (at.length > 0) projection[at[0]!] = { name: projection[at[0]!]!.name, expr: slotExpr };
     return { keyExprs: [key.syntheticName], keyTypes: [key.type], keyPositions: [at[0] ?? -1], synthetic: true };
   }
+  const once = (v: Expr, at: readonly number[]): void => {
+    if (at.length < 2) return;
+    const ref = v as { source: string; name: string };
+    const names = at.map((i) => projection[i]!.name).sort();
+    throw new UserError('DUPLICATE_KEY', `The projection contains a key column (\`${ref.source}_${ref.name}\`) more than once, aliased as: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
+  };
   if (key.foreignKeyOf) {
+    for (const v of key.viable) once(v, positionsOf(v));
     const positions = key.viable.map((v) => positionsOf(v)[0] ?? -1);
     const missing = key.viable.filter((_, i) => positions[i]! < 0).map((v) => `\`${(v as { name: string }).name}\``);
     const one = missing.length === 1;
@@ -384,11 +429,7 @@ export function joinKeyOfProjection(
   for (const v of key.viable) {
     const at = positionsOf(v);
     if (at.length === 0) continue;
-    if (at.length > 1) {
-      const ref = v as { source: string; name: string };
-      const names = at.map((i) => projection[i]!.name).sort();
-      throw new UserError('DUPLICATE_KEY', `The projection contains a key column (\`${ref.source}_${ref.name}\`) more than once, aliased as: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
-    }
+    once(v, at);
     projection[at[0]!] = { name: projection[at[0]!]!.name, expr: slotExpr };
     return { keyExprs: key.viable.map((e) => formatExpr(e)), keyTypes: [key.type], keyPositions: [at[0]!], synthetic: false };
   }

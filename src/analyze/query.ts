@@ -245,7 +245,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = source.keyColumns.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   }
 
-  const rowtimeIndex = agg ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME) : source.keyColumns.length + source.valueColumns.length;
+  // A join's result time is the last slot of its row (analyzeJoins).
+  const rowtimeIndex = agg ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME) : joined ? inputColumns.length - 1 : source.keyColumns.length + source.valueColumns.length;
   const rowtime: TypedExpr = { kind: 'Column', index: rowtimeIndex, name: 'ROWTIME', type: BIGINT };
   let windowBounds: AnalyzedQuery['windowBounds'];
   if (agg?.aggregation.window) {

@@ -1,8 +1,8 @@
 /**
  * JOIN of two sources on key equality. Rows arrive in batches tagged with their side; the output
- * row is [...left source columns, ...right row, result key] (a missing side is all NULL) with the
- * result time written to the left ROWTIME slot. The left input of a later join is an earlier
- * join's output, whose key slot is dropped here and written anew.
+ * row is [...left source columns, ...right row, result key, result time] (a missing side is all
+ * NULL). The left input of a later join is an earlier join's output, whose key and time slots are
+ * dropped here and written anew.
  * - stream-table: the table side is kept (latest row per key, tombstones delete); each stream row
  *   looks it up (INNER drops a miss, LEFT pads it).
  * - table-table: both sides kept; a change on either side emits the key's new join result, or a
@@ -47,9 +47,7 @@ function joinRows(j: JoinSpec): JoinRows {
   const widths = [j.leftWidth, j.rightWidth] as const;
   const nulls = (n: number): unknown[] => new Array<unknown>(n).fill(null);
   const combine = (left: readonly unknown[] | undefined, right: readonly unknown[] | undefined, t: number, key: unknown): unknown[] => {
-    const out = [...(left ? left.slice(0, widths[0]) : nulls(widths[0])), ...(right ?? nulls(widths[1])), key];
-    out[j.rowtimeIndex] = BigInt(t);
-    return out;
+    return [...(left ? left.slice(0, widths[0]) : nulls(widths[0])), ...(right ?? nulls(widths[1])), key, BigInt(t)];
   };
   return {
     combine,
