@@ -212,6 +212,10 @@ function checkWindows(sides: readonly JoinSide[], span: JoinClause['span']): voi
       span,
     );
   }
+  // Time-windowed keys of different windows do not match without re-keying.
+  if (a.windowType && b.windowType && a.windowType !== 'SESSION' && (a.windowType !== b.windowType || a.windowSizeMs !== b.windowSizeMs)) {
+    throw invalid('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', span);
+  }
 }
 
 function analyzeOne(
