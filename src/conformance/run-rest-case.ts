@@ -34,6 +34,7 @@ const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
 export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome> {
   const setup = await prepare(c, env);
   if (setup) return setup;
+  await env.createTopics(statementTopics(c.statements));
   const firstQuery = c.statements.findIndex((s) => IS_QUERY.test(s));
   const admin = firstQuery < 0 ? c.statements : c.statements.slice(0, firstQuery);
   const queries = firstQuery < 0 ? [] : c.statements.slice(firstQuery);
@@ -71,6 +72,28 @@ export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome
   if (outputProblem) return failed(outputProblem);
   const responseProblem = verifyResponses(responses, c.responses ?? [], c.statements);
   return responseProblem ? failed(responseProblem) : passed;
+}
+
+/**
+ * ksqlDB's REST test harness creates the topic of every CREATE STREAM/TABLE before the statements
+ * run, with 4 partitions unless the statement says PARTITIONS (its legacy default sink partition
+ * count). Where rows land decides the order of a table scan, so we do the same.
+ */
+export const REST_HARNESS_PARTITIONS = 4;
+const CREATE_SOURCE = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:SOURCE\s+)?(?:STREAM|TABLE)\b/i;
+const KAFKA_TOPIC = /\bKAFKA_TOPIC\s*=\s*'([^']*)'/i;
+const PARTITIONS = /\bPARTITIONS\s*=\s*(\d+)/i;
+
+function statementTopics(statements: readonly string[]): { name: string; partitions: number }[] {
+  const out: { name: string; partitions: number }[] = [];
+  for (const s of statements) {
+    if (!CREATE_SOURCE.test(s) || PERSISTENT_QUERY.test(s)) continue;
+    const topic = KAFKA_TOPIC.exec(s)?.[1];
+    if (topic === undefined) continue;
+    const partitions = PARTITIONS.exec(s)?.[1];
+    out.push({ name: topic, partitions: partitions === undefined ? REST_HARNESS_PARTITIONS : Number(partitions) });
+  }
+  return out;
 }
 
 function errorOutcome(c: QttCase, error: Diagnostic, sql: string): CaseOutcome {

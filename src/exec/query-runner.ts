@@ -7,11 +7,12 @@ import type { PhysicalPipeline } from '../plan/physical-plan.js';
 import type { StoredRecord, TopicStore } from '../store/topic-store.js';
 import { createOperator, type Operator } from './operators/operator.js';
 import { createRowDecoder } from './source/row-decoder.js';
-import { MAX_BATCH_RECORDS, type Batch } from './batch.js';
+import type { Batch } from './batch.js';
 import { readSources } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
 import { isTombstone } from './row-flags.js';
 import { MemoryState } from './state/key-value-state.js';
+import { pullRecords, type PullLookups } from './pull/pull-source.js';
 
 export interface QueryRunOptions {
   readonly store: TopicStore;
@@ -20,6 +21,8 @@ export interface QueryRunOptions {
   readonly signal?: AbortSignal;
   /** A record that cannot be decoded, or an expression that fails on a row. */
   readonly onRecordError: (error: unknown, where: { record?: StoredRecord; row?: readonly unknown[] }) => void;
+  /** A pull query over a table: the keys to look up in its materialized index (absent: scan it). */
+  readonly lookups?: PullLookups;
 }
 
 export type QueryEndReason = 'limit' | 'cancelled' | 'complete';
@@ -60,22 +63,17 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   return opts.signal?.aborted ? 'cancelled' : 'complete';
 }
 
-/** Collapses a snapshot of a table's topic to the latest record per key, dropping deleted keys. */
-async function* latestPerKey(reader: AsyncGenerator<readonly StoredRecord[]>): AsyncGenerator<readonly StoredRecord[]> {
-  const latest = new Map<string, StoredRecord>();
-  for await (const records of reader) {
-    for (const r of records) latest.set(`${r.partition}:${r.key ? Buffer.from(r.key).toString('base64') : ''}`, r);
-  }
-  const live = [...latest.values()].filter((r) => r.value !== null);
-  for (let i = 0; i < live.length; i += MAX_BATCH_RECORDS) yield live.slice(i, i + MAX_BATCH_RECORDS);
-}
-
 interface Run {
   readonly side: number;
   readonly records: readonly StoredRecord[];
 }
 
 async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<Run> {
+  // A pull query over a table reads the table's materialized index: each key's latest row, no deleted keys.
+  if (opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE') {
+    for (const records of await pullRecords(opts.store, pipeline.source, opts.lookups)) yield { side: 0, records };
+    return;
+  }
   const reader = readTopic({
     store: opts.store,
     topic: pipeline.source.topic,
@@ -83,10 +81,8 @@ async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): A
     mode: opts.mode,
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  // A pull query over a table sees each key's latest row only, and not deleted keys.
-  const source = opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE' ? latestPerKey(reader) : reader;
   try {
-    for await (const records of source) yield { side: 0, records };
+    for await (const records of reader) yield { side: 0, records };
   } finally {
     await reader.return(undefined);
   }

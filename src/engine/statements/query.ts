@@ -10,12 +10,20 @@ import type { Query } from '../../sql/ast.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
 import { errorMessage } from '../processing-log.js';
-import { AUTO_OFFSET_RESET } from '../properties.js';
+import { AUTO_OFFSET_RESET, type SessionProperties } from '../properties.js';
+import { checkPullClauses, checkQueryable, planPullQuery, PULL_SETTING_NAMES, type PullPlan, type PullSettings } from '../../analyze/pull-query.js';
 
 export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenerator<EngineEvent> {
-  const analyzed = analyzeQuery(stmt, ctx.engine.catalog);
-  const pipeline = toPhysical(planQuery(analyzed));
   const push = stmt.emitChanges;
+  const settings = pullSettings(ctx.properties);
+  if (!push) checkPullClauses(stmt, settings);
+  const analyzed = analyzeQuery(stmt, ctx.engine.catalog);
+  let pull: PullPlan = {};
+  if (!push) {
+    checkQueryable(analyzed.source, ctx.engine.persistent.usersOf(analyzed.source.name).writers.length > 0, stmt);
+    pull = planPullQuery(stmt, analyzed.source, settings);
+  }
+  const pipeline = toPhysical(planQuery(analyzed));
   const queries = ctx.engine.queries;
   const queryId = queries.startTransient(analyzed.source.name, ctx.text);
   const topic = analyzed.source.topic;
@@ -25,6 +33,7 @@ export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenera
       store: ctx.engine.store,
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',
       mode: push ? 'push' : 'snapshot',
+      ...(pull.lookups ? { lookups: pull.lookups } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onRecordError: (error, where) =>
         ctx.engine.processingLog.log({
@@ -48,4 +57,13 @@ export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenera
   } finally {
     queries.finish(queryId);
   }
+}
+
+function pullSettings(props: SessionProperties): PullSettings {
+  const enabled = (name: string): boolean => props.get(name)?.toLowerCase() !== 'false';
+  return {
+    tableScanEnabled: enabled(PULL_SETTING_NAMES.tableScanEnabled),
+    rangeScanEnabled: enabled(PULL_SETTING_NAMES.rangeScanEnabled),
+    limitEnabled: enabled(PULL_SETTING_NAMES.limitEnabled),
+  };
 }
