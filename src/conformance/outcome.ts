@@ -46,8 +46,10 @@ export function summarize(results: readonly CaseResult[]): Summary {
 }
 
 /** The machine-readable last line of `--json`. */
-export function summaryJsonLine(s: Summary): string {
-  return JSON.stringify({ total: s.total, passed: s.passed, failed: s.failed, skipped: s.skipped, by_file: s.by_file });
+export function summaryJsonLine(s: Summary, rest?: Summary): string {
+  const tally = (x: Summary): object => ({ total: x.total, passed: x.passed, failed: x.failed, skipped: x.skipped, by_file: x.by_file });
+  // `rest`: the REST cases run again against a real server over HTTP, counted on their own.
+  return JSON.stringify({ ...tally(s), ...(rest ? { rest: tally(rest) } : {}) });
 }
 
 /** The failure table of the markdown report: how many rows, how much of each reason. */

@@ -26,20 +26,18 @@ export const QUERY_MAX_MS = 10_000;
 /** How long a cancelled query gets to end its event stream. */
 export const QUERY_ABORT_GRACE_MS = 2_000;
 
-type Rqtt = { readonly kind: 'admin'; readonly payload: Comparable } | { readonly kind: 'query'; readonly rows: readonly Comparable[] };
+export type Rqtt = { readonly kind: 'admin'; readonly payload: Comparable } | { readonly kind: 'query'; readonly rows: readonly Comparable[] };
 
-const IS_QUERY = /^\s*SELECT\s/i;
-const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
+export const IS_QUERY = /^\s*SELECT\s/i;
+export const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
 
 export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome> {
   const setup = await prepare(c, env);
   if (setup) return setup;
   await env.createTopics(statementTopics(c.statements));
-  const firstQuery = c.statements.findIndex((s) => IS_QUERY.test(s));
-  const admin = firstQuery < 0 ? c.statements : c.statements.slice(0, firstQuery);
-  const queries = firstQuery < 0 ? [] : c.statements.slice(firstQuery);
-  const out = queries.findIndex((q) => !IS_QUERY.test(q));
-  if (out >= 0) return failed(`invalid case: statement ${firstQuery + out + 1} follows a query but is not one`);
+  const split = splitStatements(c);
+  if ('problem' in split) return failed(split.problem);
+  const { admin, queries } = split;
 
   const responses: Rqtt[] = [];
   for (let i = 0; i < admin.length; i++) {
@@ -50,10 +48,7 @@ export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome
   }
 
   if (!c.waitForQueryHeader) await env.produce(c.inputs, c.topics);
-  if (!c.expectedException && (c.responses?.length ?? 0) > admin.length && c.statements.some((s) => PERSISTENT_QUERY.test(s))) {
-    const groups = await env.persistentQueryIds();
-    await waitUntilSettled(env.engine.store, () => groups);
-  }
+  await settleIfQueried(c, env, admin.length);
 
   let produced = !c.waitForQueryHeader;
   for (const sql of queries) {
@@ -84,7 +79,7 @@ const CREATE_SOURCE = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:SOURCE\s+)?(?:STREAM|
 const KAFKA_TOPIC = /\bKAFKA_TOPIC\s*=\s*'([^']*)'/i;
 const PARTITIONS = /\bPARTITIONS\s*=\s*(\d+)/i;
 
-function statementTopics(statements: readonly string[]): { name: string; partitions: number }[] {
+export function statementTopics(statements: readonly string[]): { name: string; partitions: number }[] {
   const out: { name: string; partitions: number }[] = [];
   for (const s of statements) {
     if (!CREATE_SOURCE.test(s) || PERSISTENT_QUERY.test(s)) continue;
@@ -94,6 +89,24 @@ function statementTopics(statements: readonly string[]): { name: string; partiti
     out.push({ name: topic, partitions: partitions === undefined ? REST_HARNESS_PARTITIONS : Number(partitions) });
   }
   return out;
+}
+
+/** As ksqlDB's harness: the statements before the first SELECT are admin statements, the rest queries. */
+export function splitStatements(c: QttCase): { admin: readonly string[]; queries: readonly string[] } | { problem: string } {
+  const firstQuery = c.statements.findIndex((s) => IS_QUERY.test(s));
+  const admin = firstQuery < 0 ? c.statements : c.statements.slice(0, firstQuery);
+  const queries = firstQuery < 0 ? [] : c.statements.slice(firstQuery);
+  const out = queries.findIndex((q) => !IS_QUERY.test(q));
+  if (out >= 0) return { problem: `invalid case: statement ${firstQuery + out + 1} follows a query but is not one` };
+  return { admin, queries };
+}
+
+/** Waits for the persistent queries to catch up when the case expects query responses after them. */
+export async function settleIfQueried(c: QttCase, env: CaseEnv, adminCount: number): Promise<void> {
+  if (!c.expectedException && (c.responses?.length ?? 0) > adminCount && c.statements.some((s) => PERSISTENT_QUERY.test(s))) {
+    const groups = await env.persistentQueryIds();
+    await waitUntilSettled(env.engine.store, () => groups);
+  }
 }
 
 function errorOutcome(c: QttCase, error: Diagnostic, sql: string): CaseOutcome {
@@ -112,7 +125,7 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
   const iterator = env.session.execute(sql, { signal: controller.signal });
   const rows: Comparable[] = [];
   let columns: readonly ColumnSchema[] = [];
-  let push = false;
+  let tablePull = false;
   const started = Date.now();
   let aborted = false;
   for (;;) {
@@ -146,14 +159,14 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
     switch (e.type) {
       case 'queryStart':
         columns = e.columns;
-        push = e.push;
+        tablePull = e.tablePull === true;
         rows.push({ header: { queryId: e.queryId, schema: columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${c.key ? ' KEY' : ''}`).join(', ') } });
         return undefined;
       case 'rows':
         for (const row of e.rows) rows.push({ row: { columns: row.map((v, i) => toComparable(toClientValue(v, columns[i]!.type))) } });
         return undefined;
       case 'queryEnd': {
-        const message = finalMessage(e.reason, push, sql, env);
+        const message = finalMessage(e.reason, tablePull);
         if (message) rows.push({ finalMessage: message });
         return undefined;
       }
@@ -167,22 +180,18 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
 }
 
 /**
- * ksqlDB ends a LIMIT with "Limit Reached"; a pull query over a stream (a scan that ends) with
- * "Query Completed"; a pull query over a table with no final message. A cancelled query has none.
+ * ksqlDB ends a LIMIT with "Limit Reached", a pull query over a stream (a scan that ends) with
+ * "Query Completed", and a pull query over a table, or a cancelled query, with no final message.
  */
-function finalMessage(reason: 'limit' | 'cancelled' | 'complete', push: boolean, sql: string, env: CaseEnv): string | undefined {
+export function finalMessage(reason: 'limit' | 'cancelled' | 'complete', tablePull: boolean): string | undefined {
+  if (tablePull) return undefined;
   switch (reason) {
     case 'limit':
       return 'Limit Reached';
     case 'cancelled':
       return undefined;
-    case 'complete': {
-      if (push) return 'Query Completed';
-      const from = /\bFROM\s+(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(sql)?.[1];
-      if (from === undefined) return 'Query Completed';
-      const name = from.startsWith('`') ? from.slice(1, -1) : from.toUpperCase();
-      return env.engine.catalog.getSource(name)?.kind === 'TABLE' ? undefined : 'Query Completed';
-    }
+    case 'complete':
+      return 'Query Completed';
   }
 }
 
@@ -202,7 +211,7 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   });
 }
 
-function verifyResponses(actual: readonly Rqtt[], expected: readonly QttResponse[], statements: readonly string[]): string | undefined {
+export function verifyResponses(actual: readonly Rqtt[], expected: readonly QttResponse[], statements: readonly string[]): string | undefined {
   if (actual.length < expected.length) return `expected ${expected.length} responses but got ${actual.length}`;
   for (let idx = 0; idx < expected.length; idx++) {
     const e = expected[idx]!;

@@ -5,7 +5,8 @@ import type { StatementResult } from './results.js';
 
 export type EngineEvent =
   | { readonly type: 'result'; readonly result: StatementResult }
-  | { readonly type: 'queryStart'; readonly queryId: string; readonly columns: readonly ColumnSchema[]; readonly push: boolean }
+  /** `tablePull`: a pull query over a table, whose result ksqlDB ends without a final message. */
+  | { readonly type: 'queryStart'; readonly queryId: string; readonly columns: readonly ColumnSchema[]; readonly push: boolean; readonly tablePull?: boolean }
   | { readonly type: 'rows'; readonly rows: readonly (readonly unknown[])[] }
   | { readonly type: 'printLine'; readonly line: string }
   | { readonly type: 'queryEnd'; readonly reason: 'limit' | 'cancelled' | 'complete' }

@@ -32,6 +32,8 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** The engine it serves, for drivers that feed its topics directly (the conformance runner, as Kafka producers would). */
+  readonly engine: Engine;
   /** Streamed queries running now (push and pull). */
   readonly runningQueries: () => number;
   /** Stops accepting, closes running queries, waits for in-flight requests (bounded), closes the engine. */
@@ -97,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await stopped;
       await engine.close();
     })());
-  return { url, port, runningQueries: () => queries.size, close };
+  return { url, port, engine, runningQueries: () => queries.size, close };
 }
 
 function trackSession(sessions: Set<Http2Session>, s: Http2Session): void {

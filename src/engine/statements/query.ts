@@ -28,7 +28,7 @@ export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenera
   const queryId = queries.startTransient(analyzed.source.name, ctx.text);
   const topic = analyzed.source.topic;
   try {
-    yield { type: 'queryStart', queryId, columns: resultColumns(analyzed), push };
+    yield { type: 'queryStart', queryId, columns: resultColumns(analyzed), push, ...(!push && analyzed.source.kind === 'TABLE' ? { tablePull: true } : {}) };
     const run = runPipeline(pipeline, {
       store: ctx.engine.store,
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',
