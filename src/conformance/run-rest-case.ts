@@ -47,26 +47,35 @@ export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome
     for (const e of run.events) if (e.type === 'result') responses.push({ kind: 'admin', payload: toComparable(e.result) });
   }
 
-  if (!c.waitForQueryHeader) await env.produce(c.inputs, c.topics);
+  const onHeader = await inputProducer(c, env);
   await settleIfQueried(c, env, admin.length);
-
-  let produced = !c.waitForQueryHeader;
   for (const sql of queries) {
-    const result = await collectQuery(env, sql, async () => {
-      if (produced) return;
-      produced = true;
-      await env.produce(c.inputs, c.topics);
-    });
+    const result = await collectQuery(env, sql, onHeader);
     if (result.error) return errorOutcome(c, result.error, sql);
     if (result.problem) return failed(result.problem);
     responses.push({ kind: 'query', rows: result.rows });
   }
-  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
+  return finishCase(c, env, responses);
+}
 
+/** After the last query: an expected error that never came, then output topics, then responses. */
+export async function finishCase(c: QttCase, env: CaseEnv, responses: readonly Rqtt[]): Promise<CaseOutcome> {
+  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
   const outputProblem = await verifyOutputs(c.outputs, (t) => env.readTopic(t), env.engine.catalog, c.topics);
   if (outputProblem) return failed(outputProblem);
   const responseProblem = verifyResponses(responses, c.responses ?? [], c.statements);
   return responseProblem ? failed(responseProblem) : passed;
+}
+
+/** Produces the case's inputs now, or (waitForQueryHeader) once, when the first query's header arrives. */
+export async function inputProducer(c: QttCase, env: CaseEnv): Promise<() => Promise<void>> {
+  let produced = !c.waitForQueryHeader;
+  if (produced) await env.produce(c.inputs, c.topics);
+  return async () => {
+    if (produced) return;
+    produced = true;
+    await env.produce(c.inputs, c.topics);
+  };
 }
 
 /**

@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../server/server.js';
 import { CaseEnv } from './case-env.js';
 import type { Comparable } from './json-value.js';
-import { failed, passed, type CaseOutcome } from './outcome.js';
+import { failed, type CaseOutcome } from './outcome.js';
 import { isObject, type QttCase } from './qtt-case.js';
 import { prepare, expectedErrorOutcome } from './run-qtt-case.js';
-import { QUERY_IDLE_MS, QUERY_MAX_MS, settleIfQueried, splitStatements, statementTopics, verifyResponses, type Rqtt } from './run-rest-case.js';
-import { verifyOutputs } from './verify-outputs.js';
+import { finishCase, inputProducer, QUERY_IDLE_MS, QUERY_MAX_MS, settleIfQueried, splitStatements, statementTopics, type Rqtt } from './run-rest-case.js';
 
 /** Bound on one /ksql request (admin statements). */
 export const HTTP_STATEMENT_TIMEOUT_MS = 30_000;
@@ -52,25 +51,14 @@ async function runOn(c: QttCase, server: RunningServer): Promise<CaseOutcome> {
     for (const e of entities) responses.push({ kind: 'admin', payload: e as Comparable });
   }
 
-  if (!c.waitForQueryHeader) await env.produce(c.inputs, c.topics);
+  const onHeader = await inputProducer(c, env);
   await settleIfQueried(c, env, admin.length);
-
-  let produced = !c.waitForQueryHeader;
   for (const sql of queries) {
-    const result = await streamQuery(server.url, sql, properties, async () => {
-      if (produced) return;
-      produced = true;
-      await env.produce(c.inputs, c.topics);
-    });
+    const result = await streamQuery(server.url, sql, properties, onHeader);
     if ('error' in result) return errorOutcome(c, result.error, sql);
     responses.push({ kind: 'query', rows: result.rows });
   }
-  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
-
-  const outputProblem = await verifyOutputs(c.outputs, (t) => env.readTopic(t), server.engine.catalog, c.topics);
-  if (outputProblem) return failed(outputProblem);
-  const responseProblem = verifyResponses(responses, c.responses ?? [], c.statements);
-  return responseProblem ? failed(responseProblem) : passed;
+  return finishCase(c, env, responses);
 }
 
 /** An HTTP error body: ksqlDB's error entity; its message is what the expected error is matched on. */
