@@ -7,7 +7,7 @@
  * Scan order is ksqlDB's (a RocksDB store per partition): partitions in order, keys by their
  * serialized bytes (a windowed key's bytes end with its window, so windows of a key are in order).
  */
-import type { StoredRecord, TopicStore } from '../../store/topic-store.js';
+import type { Header, StoredRecord, TopicStore } from '../../store/topic-store.js';
 import { readTopic } from '../source/topic-reader.js';
 
 /** Indexes kept per store; dropped with the store object (a closed engine). */
@@ -29,13 +29,33 @@ export function tableIndexFor(store: TopicStore, topic: string, identity: string
 
 const keyText = (key: Uint8Array | null): string => (key === null ? '' : Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1'));
 
+/**
+ * A live row as the index holds it: bytes as latin1 strings, not typed arrays — 100k typed arrays
+ * (and their backing stores) make every major GC of a busy server pay for them; strings cost little.
+ */
+interface Entry {
+  readonly offset: number;
+  readonly timestamp: number;
+  readonly value: string;
+  readonly headers?: readonly Header[];
+}
+
+const toRecord = (partition: number, key: string, e: Entry): StoredRecord => ({
+  partition,
+  offset: e.offset,
+  timestamp: e.timestamp,
+  key: key === '' ? null : Buffer.from(key, 'latin1'),
+  value: Buffer.from(e.value, 'latin1'),
+  headers: e.headers ?? [],
+});
+
 export class TableIndex {
-  private readonly latest: Map<string, StoredRecord>[] = [];
+  private readonly latest: Map<string, Entry>[] = [];
   /** Windowed tables: key without its window → the full keys (with window) that are live. */
   private readonly windows: Map<string, Set<string>>[] = [];
   /** Per partition, the next offset to index. */
   private readonly position = new Map<number, number>();
-  private readonly sorted: (StoredRecord[] | undefined)[] = [];
+  private readonly sorted: (string[] | undefined)[] = [];
   private catchingUp: Promise<void> | undefined;
 
   constructor(
@@ -81,7 +101,7 @@ export class TableIndex {
     const latest = (this.latest[p] ??= new Map());
     const k = keyText(r.key);
     if (r.value === null) latest.delete(k);
-    else latest.set(k, r);
+    else latest.set(k, { offset: r.offset, timestamp: r.timestamp, value: keyText(r.value), ...(r.headers.length > 0 ? { headers: r.headers } : {}) });
     if (this.windowBytes > 0) {
       const windows = (this.windows[p] ??= new Map());
       const prefix = k.slice(0, Math.max(0, k.length - this.windowBytes));
@@ -104,8 +124,9 @@ export class TableIndex {
     for (let p = 0; p < this.latest.length; p++) {
       const map = this.latest[p];
       if (!map) continue;
-      this.sorted[p] ??= [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
-      for (const r of this.sorted[p]!) out.push(r);
+      // latin1 strings compare as their bytes do.
+      this.sorted[p] ??= [...map.keys()].sort();
+      for (const k of this.sorted[p]!) out.push(toRecord(p, k, map.get(k)!));
     }
     return out;
   }
@@ -125,13 +146,13 @@ export class TableIndex {
         const map = this.latest[p];
         if (!map) continue;
         if (this.windowBytes === 0) {
-          const r = map.get(k);
-          if (r) out.push(r);
+          const e = map.get(k);
+          if (e) out.push(toRecord(p, k, e));
           continue;
         }
         const full = this.windows[p]?.get(k);
         if (!full) continue;
-        for (const fk of [...full].sort()) out.push(map.get(fk)!);
+        for (const fk of [...full].sort()) out.push(toRecord(p, fk, map.get(fk)!));
       }
     }
     return out;
