@@ -7,7 +7,7 @@
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
-import { forEachExpr } from '../sql/expr-rewrite.js';
+import { forEachExpr, mapExpr } from '../sql/expr-rewrite.js';
 import { typeToString } from '../types/sql-type.js';
 import type { ColumnSchema, SourceDef } from './catalog.js';
 import { coerceTo } from './expr/coerce.js';
@@ -30,8 +30,11 @@ export const PULL_SETTING_NAMES = {
 } as const;
 
 export interface PullPlan {
-  /** One tuple of constant key values (coerced to the key columns' types) per key to look up; undefined = scan. */
-  readonly lookups?: readonly (readonly TypedExpr[])[];
+  /**
+   * Per disjunct of the WHERE, one tuple of constant key values (coerced to the key columns'
+   * types) per key to look up; undefined = scan.
+   */
+  readonly lookups?: readonly (readonly (readonly TypedExpr[])[])[];
 }
 
 const MORE_INFO = 'See https://cnfl.io/queries for more info.';
@@ -96,24 +99,26 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
   if (!q.where) return scanOr('Query requires table scan to be enabled. Pull queries require a WHERE clause on the key columns, or ksql.query.pull.table.scan.enabled=true.');
   if (keys.length === 0) return scanOr('Query requires table scan to be enabled.');
 
-  const disjuncts = splitOn('OR', q.where);
+  const disjuncts = disjunctiveNormalForm(q.where);
+  if (!disjuncts) return scanOr('Query requires table scan to be enabled.');
   const perDisjunct: (KeyConstraint | undefined)[][] = [];
-  for (const d of disjuncts) {
+  for (const conjuncts of disjuncts) {
     const found: KeyConstraint[][] = keys.map(() => []);
-    for (const c of splitOn('AND', d)) {
+    for (const c of conjuncts) {
       const hit = keyConstraint(c, keys, settings);
       if (hit) found[hit.key]!.push(hit.constraint);
     }
     if (found.some((f) => f.length > 1)) {
       const message = 'A comparison condition on the key column cannot be combined with other comparisons such as an IN predicate';
-      if (!settings.tableScanEnabled) throw new UserError('PULL_NEEDS_KEY', message, d.span);
-      return {};
+      if (!settings.tableScanEnabled) throw new UserError('PULL_NEEDS_KEY', message, q.where.span);
     }
     const missing = found.some((f) => f.length === 0);
     if (missing) {
-      return scanOr(keys.length > 1 ? 'Multi-column sources must specify every key in the WHERE clause.' : `WHERE clause missing key column for disjunct: ${formatExpr(d)}`);
+      const text = conjuncts.map(formatExpr).join(' AND ');
+      return scanOr(keys.length > 1 ? 'Multi-column sources must specify every key in the WHERE clause.' : `WHERE clause missing key column for disjunct: ${conjuncts.length > 1 ? `(${text})` : text}`);
     }
-    perDisjunct.push(found.map((f) => f[0]));
+    // Several conditions on one key (scans allowed): the keys all of them admit.
+    perDisjunct.push(found.map(intersect));
   }
 
   const ranged = perDisjunct.some((d) => d.some((c) => c?.kind === 'range'));
@@ -124,7 +129,7 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
   }
 
   // Every disjunct fixes every key column: the cross product of the values, per disjunct.
-  const lookups: TypedExpr[][] = [];
+  const lookups: TypedExpr[][][] = [];
   for (const d of perDisjunct) {
     let tuples: TypedExpr[][] = [[]];
     for (let k = 0; k < keys.length; k++) {
@@ -132,13 +137,34 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
       if (values.some((v) => v === undefined)) return {};
       tuples = tuples.flatMap((t) => values.map((v) => [...t, v!]));
     }
-    lookups.push(...tuples);
+    lookups.push(tuples);
   }
   return { lookups };
 }
 
-function splitOn(op: 'AND' | 'OR', e: Expr): Expr[] {
-  return e.kind === 'Binary' && e.op === op ? [...splitOn(op, e.left), ...splitOn(op, e.right)] : [e];
+/** Bound on the disjuncts the WHERE expands to; past it, the query scans. */
+export const MAX_PULL_DISJUNCTS = 256;
+
+/** The WHERE as an OR of ANDs (ksqlDB's key extraction works on that form); undefined if too large. */
+function disjunctiveNormalForm(e: Expr): Expr[][] | undefined {
+  if (e.kind === 'Binary' && (e.op === 'OR' || e.op === 'AND')) {
+    const l = disjunctiveNormalForm(e.left);
+    const r = disjunctiveNormalForm(e.right);
+    if (!l || !r) return undefined;
+    if (e.op === 'OR') return l.length + r.length > MAX_PULL_DISJUNCTS ? undefined : [...l, ...r];
+    if (l.length * r.length > MAX_PULL_DISJUNCTS) return undefined;
+    return l.flatMap((a) => r.map((b) => [...a, ...b]));
+  }
+  return [[e]];
+}
+
+/** The key values every constraint admits (in the first one's order); a range among them: undefined (scan). */
+function intersect(constraints: readonly KeyConstraint[]): KeyConstraint | undefined {
+  if (constraints.length <= 1) return constraints[0];
+  if (constraints.some((c) => c.kind === 'range')) return { kind: 'range' };
+  const lists = constraints.map((c) => (c as KeyConstraint & { kind: 'equal' }).values);
+  const admitted = lists.slice(1).map((l) => new Set(l.map(formatExpr)));
+  return { kind: 'equal', values: lists[0]!.filter((v) => admitted.every((s) => s.has(formatExpr(v)))) };
 }
 
 const keyIndex = (e: Expr, keys: readonly ColumnSchema[]): number => (e.kind === 'ColumnRef' ? keys.findIndex((k) => k.name === e.name) : -1);
@@ -217,4 +243,61 @@ function keyValue(e: Expr, column: ColumnSchema): TypedExpr | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A pull query's WHERE type error, as ksqlDB words it: "Error in WHERE expression: <message>\n
+ * Statement: <the comparison>". Other errors are returned unchanged.
+ */
+export function pullWhereError(err: unknown, q: Query): unknown {
+  if (!(err instanceof UserError) || err.code !== 'TYPE_MISMATCH' || !q.where || !err.span) return err;
+  if (!/^(Cannot compare|Comparison with NULL)/.test(err.message)) return err;
+  const at = err.span.start.offset;
+  const end = err.span.end.offset;
+  let node: Expr | undefined;
+  forEachExpr(q.where, (x) => {
+    if (x.span.start.offset === at && x.span.end.offset === end) node ??= x;
+  });
+  if (!node) return err;
+  return new UserError(err.code, `Error in WHERE expression: ${err.message}\nStatement: ${formatExpr(node)}`, err.span);
+}
+
+const WINDOW_BOUNDS = new Set(['WINDOWSTART', 'WINDOWEND']);
+const isBound = (e: Expr): boolean => e.kind === 'ColumnRef' && WINDOW_BOUNDS.has(e.name);
+/** yyyy[-MM[-dd[THH[:mm[:ss[.SSS]]]]]] with an optional zone (Z, +hh, +hhmm, +hh:mm); UTC without one. */
+const PARTIAL_DATETIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Epoch ms of a (partial) datetime text, missing parts at their start; hour 24 is the next day's start. */
+export function partialDatetimeMs(text: string): number | undefined {
+  const m = PARTIAL_DATETIME.exec(text);
+  if (!m) return undefined;
+  const n = (i: number, d: number): number => (m[i] === undefined ? d : Number(m[i]));
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const utc = Date.UTC(n(1, 0), n(2, 1) - 1, n(3, 1), n(4, 0), n(5, 0), n(6, 0), ms);
+  const zone = m[8];
+  if (zone === undefined || zone === 'Z') return utc;
+  const digits = zone.slice(1).replace(':', '');
+  const offsetMin = Number(digits.slice(0, 2)) * 60 + (digits.length > 2 ? Number(digits.slice(2)) : 0);
+  return utc - (zone[0] === '-' ? -1 : 1) * offsetMin * 60_000;
+}
+
+/**
+ * In a pull query ksqlDB compares WINDOWSTART/WINDOWEND with datetime text ('2020-02-23T23:45')
+ * as with its epoch ms: such literals become BIGINT literals before the WHERE is typed.
+ */
+export function windowBoundLiterals(q: Query): Query {
+  if (!q.where) return q;
+  const asMs = (e: Expr): Expr => {
+    if (e.kind !== 'StringLiteral') return e;
+    const ms = partialDatetimeMs(e.value);
+    return ms === undefined ? e : { kind: 'IntegerLiteral', text: String(ms), span: e.span };
+  };
+  const where = mapExpr(q.where, (e) => {
+    if (e.kind === 'Binary' && ['=', '<>', ...RANGE_OPS].includes(e.op) && (isBound(e.left) || isBound(e.right))) {
+      return { ...e, left: isBound(e.right) ? asMs(e.left) : e.left, right: isBound(e.left) ? asMs(e.right) : e.right };
+    }
+    if (e.kind === 'Between' && isBound(e.operand)) return { ...e, low: asMs(e.low), high: asMs(e.high) };
+    return undefined;
+  });
+  return where === q.where ? q : { ...q, where };
 }

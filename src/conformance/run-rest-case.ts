@@ -172,7 +172,10 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
         rows.push({ header: { queryId: e.queryId, schema: columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${c.key ? ' KEY' : ''}`).join(', ') } });
         return undefined;
       case 'rows':
-        for (const row of e.rows) rows.push({ row: { columns: row.map((v, i) => toComparable(toClientValue(v, columns[i]!.type))) } });
+        e.rows.forEach((row, r) => {
+          const values = row.map((v, i) => toComparable(toClientValue(v, columns[i]!.type)));
+          rows.push({ row: { columns: values, ...(e.tombstones?.[r] ? { tombstone: true } : {}) } });
+        });
         return undefined;
       case 'queryEnd': {
         const message = finalMessage(e.reason, tablePull);

@@ -7,7 +7,8 @@ export type EngineEvent =
   | { readonly type: 'result'; readonly result: StatementResult }
   /** `tablePull`: a pull query over a table, whose result ksqlDB ends without a final message. */
   | { readonly type: 'queryStart'; readonly queryId: string; readonly columns: readonly ColumnSchema[]; readonly push: boolean; readonly tablePull?: boolean }
-  | { readonly type: 'rows'; readonly rows: readonly (readonly unknown[])[] }
+  /** `tombstones[i]`: row i stands for a deleted table key (a push query over a table streams deletes; value columns are NULL). */
+  | { readonly type: 'rows'; readonly rows: readonly (readonly unknown[])[]; readonly tombstones?: readonly boolean[] }
   | { readonly type: 'printLine'; readonly line: string }
   | { readonly type: 'queryEnd'; readonly reason: 'limit' | 'cancelled' | 'complete' }
   /** `source` is the whole text the span refers to. */

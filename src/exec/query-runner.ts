@@ -39,16 +39,22 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   let remaining = pipeline.limit ?? Infinity;
   if (remaining <= 0) return 'limit';
   const runs = pipeline.others ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
+  const streamsDeletes = opts.mode === 'push' && resultIsTable(pipeline);
+  // A table has no row for a null key (ksqlDB drops such records when it reads a table).
+  const dropNullKeys = pipeline.source.kind === 'TABLE' && !pipeline.others && pipeline.source.keyColumns.length > 0;
+  const nKeys = pipeline.source.keyColumns.length;
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   try {
     for await (const run of runs) {
-      let batch: Batch = { rows: decoders[run.side]!.decode(run.records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
+      let rows = decoders[run.side]!.decode(run.records, (error, record) => opts.onRecordError(error, { record }));
+      if (dropNullKeys) rows = rows.filter((r) => !allNull(r, nKeys));
+      let batch: Batch = { rows, side: run.side };
       for (const op of operators) {
         if (batch.rows.length === 0) break;
         batch = op.process(batch);
       }
-      // Tombstones are table changes for sinks; a query's result shows live rows only.
-      if (batch.rows.some(isTombstone)) batch = { rows: batch.rows.filter((r) => !isTombstone(r)) };
+      // A pull query's result shows live rows only; a push query over a table streams its deletes too.
+      if (!streamsDeletes && batch.rows.some(isTombstone)) batch = { rows: batch.rows.filter((r) => !isTombstone(r)) };
       if (batch.rows.length === 0) continue;
       if (batch.rows.length >= remaining) {
         yield batch.rows.slice(0, remaining);
@@ -61,6 +67,16 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
     await runs.return(undefined);
   }
   return opts.signal?.aborted ? 'cancelled' : 'complete';
+}
+
+/** A table's changes: a query over a table, or an aggregation. */
+function resultIsTable(pipeline: PhysicalPipeline): boolean {
+  return pipeline.source.kind === 'TABLE' || pipeline.operators.some((o) => o.kind === 'aggregate');
+}
+
+function allNull(row: readonly unknown[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (row[i] !== null && row[i] !== undefined) return false;
+  return true;
 }
 
 interface Run {

@@ -14,7 +14,8 @@ export interface QueryFormat {
   readonly contentType: string;
   /** `keys[i]`: column i is a key column (the /query header marks it, as ksqlDB's does). */
   header(queryId: string, columns: readonly ColumnInfo[], keys?: readonly boolean[]): string;
-  row(row: readonly ClientValue[]): string;
+  /** `tombstone`: the row stands for a deleted table key (the /query format says so, as ksqlDB's does). */
+  row(row: readonly ClientValue[], tombstone?: boolean): string;
   /** Text that closes the response after the query ended normally; `silent`: no final message (a pull query over a table). */
   end(reason: EndReason, silent?: boolean): string;
   /** An error after the header was sent. */
@@ -53,7 +54,7 @@ export function v1QueryFormat(): QueryFormat {
   return {
     contentType: KSQL_V1_JSON,
     header: (queryId, columns, keys) => '[' + toJsonText({ header: { queryId, schema: schemaText(columns, keys) } }) + '\n',
-    row: (row) => ',' + toJsonText({ row: { columns: row } }) + '\n',
+    row: (row, tombstone) => ',' + toJsonText({ row: { columns: row, ...(tombstone ? { tombstone: true } : {}) } }) + '\n',
     end: (reason, silent) => {
       const message = silent ? undefined : finalMessage(reason);
       return (message === undefined ? '' : ',' + toJsonText({ finalMessage: message })) + ']\n';

@@ -7,6 +7,14 @@ import type { Session } from '../../src/engine/session.js';
 import { tempDir } from '../helpers/cli.js';
 import { executeOk, rowsOf } from '../helpers/engine.js';
 
+/** A fresh engine on a temp data dir with `setup` run in a session. */
+async function openWith(setup: string): Promise<{ engine: Engine; s: Session }> {
+  const engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+  const s = engine.createSession();
+  await executeOk(s, setup);
+  return { engine, s };
+}
+
 async function errorOf(s: Session, sql: string): Promise<string | undefined> {
   for await (const e of s.execute(sql)) if (e.type === 'error') return e.diagnostic.message;
   return undefined;
@@ -16,16 +24,14 @@ describe('pull queries', () => {
   let engine: Engine;
   let s: Session;
   beforeEach(async () => {
-    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
-    s = engine.createSession();
     // A source table is loaded through a stream over its topic (INSERT into a source table is refused).
-    await executeOk(s, `
+    ({ engine, s } = await openWith(`
       CREATE SOURCE TABLE users (id STRING PRIMARY KEY, score INT) WITH (kafka_topic='users', partitions=2, value_format='JSON');
       CREATE STREAM users_in (id STRING KEY, score INT) WITH (kafka_topic='users', value_format='JSON');
       INSERT INTO users_in (id, score) VALUES ('a', 1);
       INSERT INTO users_in (id, score) VALUES ('b', 2);
       INSERT INTO users_in (id, score) VALUES ('c', 3);
-      INSERT INTO users_in (id, score) VALUES ('b', 20);`);
+      INSERT INTO users_in (id, score) VALUES ('b', 20);`));
   });
   afterEach(async () => {
     await engine.close();
@@ -77,5 +83,37 @@ describe('pull queries', () => {
     expect(await errorOf(s, 'CREATE STREAM copy AS SELECT * FROM users_in LIMIT 1;')).toBe("CREATE STREAM AS SELECT statements don't support LIMIT clause.");
     await executeOk(s, "SET 'auto.offset.reset'='earliest'; CREATE TABLE derived AS SELECT * FROM plain;");
     expect(await errorOf(s, 'SELECT * FROM derived;')).toBeUndefined();
+  });
+});
+
+describe('pull query WHERE details', () => {
+  let engine: Engine;
+  let s: Session;
+  beforeEach(async () => {
+    ({ engine, s } = await openWith(`
+      SET 'auto.offset.reset'='earliest';
+      CREATE STREAM clicks (id INT KEY, v INT) WITH (kafka_topic='clicks', partitions=1, value_format='JSON');
+      INSERT INTO clicks (ROWTIME, id, v) VALUES (1582501512456, 10, 1);
+      INSERT INTO clicks (ROWTIME, id, v) VALUES (1582501552456, 10, 1);
+      INSERT INTO clicks (ROWTIME, id, v) VALUES (1582501512456, 11, 1);
+      CREATE TABLE per_second AS SELECT id, COUNT(*) AS n FROM clicks WINDOW TUMBLING (SIZE 1 SECOND) GROUP BY id;`));
+    // Let the persistent query catch up.
+    for (let i = 0; i < 100 && rowsOf(await executeOk(s, 'SELECT * FROM per_second;')).length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+  });
+  afterEach(async () => {
+    await engine.close();
+  });
+
+  it('compares window bounds with datetime text as with epoch ms', async () => {
+    const rows = rowsOf(await executeOk(s, "SELECT id, WINDOWSTART FROM per_second WHERE id = 10 AND WINDOWSTART >= '2020-02-23T23:45:12' AND WINDOWEND < '2020-02-23T22:45:14-0100';"));
+    expect(rows).toEqual([[10, 1582501512000n]]);
+  });
+
+  it("words a WHERE type error as ksqlDB's pull queries do", async () => {
+    expect(await errorOf(s, "SELECT * FROM per_second WHERE id = '10';")).toBe("Error in WHERE expression: Cannot compare ID (INTEGER) to '10' (STRING) with EQUAL.\nStatement: (ID = '10')");
+  });
+
+  it('intersects several conditions on the key (table scans allowed)', async () => {
+    expect(rowsOf(await executeOk(s, 'SELECT id, n FROM per_second WHERE (id = 10 OR id = 11) AND id IN (11, 12);'))).toEqual([[11, 1n]]);
   });
 });

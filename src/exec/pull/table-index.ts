@@ -132,11 +132,11 @@ export class TableIndex {
   }
 
   /**
-   * The live records of the given serialized keys (without window), in the order asked, each key
-   * once; a windowed key yields all its windows in window order.
+   * The live records of the given serialized keys (without window), each key once, in the order
+   * asked; a windowed key yields all its windows in window order.
    */
   lookup(keys: readonly Uint8Array[]): StoredRecord[] {
-    const out: StoredRecord[] = [];
+    const hits: { p: number; k: string; e: Entry }[] = [];
     const seen = new Set<string>();
     for (const key of keys) {
       const k = keyText(key);
@@ -147,14 +147,12 @@ export class TableIndex {
         if (!map) continue;
         if (this.windowBytes === 0) {
           const e = map.get(k);
-          if (e) out.push(toRecord(p, k, e));
+          if (e) hits.push({ p, k, e });
           continue;
         }
-        const full = this.windows[p]?.get(k);
-        if (!full) continue;
-        for (const fk of [...full].sort()) out.push(toRecord(p, fk, map.get(fk)!));
+        for (const fk of [...(this.windows[p]?.get(k) ?? [])].sort()) hits.push({ p, k: fk, e: map.get(fk)! });
       }
     }
-    return out;
+    return hits.map((h) => toRecord(h.p, h.k, h.e));
   }
 }

@@ -50,8 +50,8 @@ export async function streamQuery(ctx: ServerContext, session: Session, sql: str
           break;
         case 'rows':
           // One write per row, as ksqlDB does: some clients parse each received chunk as one row.
-          for (const row of ce.rows) {
-            const written = await out.write(format.row(row));
+          for (let i = 0; i < ce.rows.length; i++) {
+            const written = await out.write(format.row(ce.rows[i]!, e.type === 'rows' && e.tombstones?.[i] === true));
             if (written === 'slow') {
               await out.write(format.error(slowClientError()));
               out.end();
