@@ -6,7 +6,7 @@
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
 import { exprKey } from '../sql/expr-rewrite.js';
-import { BIGINT, INTEGER } from '../types/sql-type.js';
+import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, type AnalyzedJoin } from './join.js';
@@ -151,7 +151,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const names = new Set<string>();
   let generated = 0;
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
-    if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\``, span);
+    if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
     names.add(name);
     projection.push({ name, expr });
     projectedAst.push(ast);

@@ -33,6 +33,8 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** The engine it serves, for drivers that feed its topics directly (the conformance runner, as Kafka producers would). */
+  readonly engine: Engine;
   /** Streamed queries running now (push and pull). */
   readonly runningQueries: () => number;
   /** Stops accepting, closes running queries, waits for in-flight requests (bounded), closes the engine. */
@@ -101,7 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await removeServerAddress(options.dataDir);
       await engine.close();
     })());
-  return { url, port, runningQueries: () => queries.size, close };
+  return { url, port, engine, runningQueries: () => queries.size, close };
 }
 
 function trackSession(sessions: Set<Http2Session>, s: Http2Session): void {
