@@ -33,7 +33,26 @@ export interface AnalyzedAggregation {
   readonly having?: TypedExpr;
   /** The aggregation's output row layout. */
   readonly columns: readonly ColumnSchema[];
+  /**
+   * Set when the input is a table changelog: the number of leading input columns that form the
+   * input table's key. A change of a key retracts its previous row (the aggregates' `undo`)
+   * before the new row is added, as ksqlDB's table aggregations do.
+   */
+  readonly tableKeyCount?: number;
+  /** EMIT FINAL: a window's row is emitted once, when the window closes (windowed only). */
+  readonly emitFinal?: boolean;
 }
+
+/** What the aggregation needs to know about its input and its query. */
+export interface AggregationInput {
+  /** Table changelog input (a table source, or a table-table join): its key column count. */
+  readonly tableKeyCount?: number;
+  /** The FROM source's name and value format (the aggregation's state is kept in that format). */
+  readonly source?: { readonly name: string; readonly valueFormat: string };
+}
+
+/** Value formats that cannot hold an aggregate's STRUCT, ARRAY or MAP intermediate value. */
+const FLAT_VALUE_FORMATS: ReadonlySet<string> = new Set(['DELIMITED', 'KAFKA']);
 
 export const AGG_ROWTIME = 'ROWTIME';
 export const WINDOWSTART = 'WINDOWSTART';
@@ -57,8 +76,17 @@ export interface AggregationScopes {
   readonly scope: Scope;
 }
 
-export function analyzeAggregation(q: Query, inputScope: Scope, qualifier: string, sinkKind: 'STREAM' | 'TABLE' | undefined): AggregationScopes {
+export function analyzeAggregation(
+  q: Query,
+  inputScope: Scope,
+  qualifier: string,
+  sinkKind: 'STREAM' | 'TABLE' | undefined,
+  input: AggregationInput = {},
+): AggregationScopes {
   const groupAst = q.groupBy ?? [];
+  if (input.source?.valueFormat.toUpperCase() === 'KAFKA') {
+    throw new UserError('NOT_SUPPORTED', `Source(s) ${input.source.name} are using the 'KAFKA' value format. This format does not yet support GROUP BY.`, q.span);
+  }
   if (groupAst.length === 0) {
     const first = firstAggregate(q);
     throw new UserError(
@@ -145,6 +173,14 @@ export function analyzeAggregation(q: Query, inputScope: Scope, qualifier: strin
   if (calls.length === 0) {
     throw new UserError('NO_AGGREGATES', 'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.', q.span);
   }
+  if (input.tableKeyCount !== undefined) rejectNonTableAggregates(calls.map((c) => c.call), q);
+  if (input.source && FLAT_VALUE_FORMATS.has(input.source.valueFormat.toUpperCase()) && calls.some((c) => c.call.fn.structuredState)) {
+    throw new UserError(
+      'UNSUPPORTED_INTERMEDIATE',
+      'One of the functions used in the statement has an intermediate type that the value format can not handle. Please remove the function or change the format.',
+      q.span,
+    );
+  }
 
   const columns: ColumnSchema[] = [
     ...groupBy.map((g, i) => ({ name: groupColumnName(i), type: g.type })),
@@ -167,6 +203,8 @@ export function analyzeAggregation(q: Query, inputScope: Scope, qualifier: strin
       ...(q.window ? { window: q.window } : {}),
       ...(having ? { having } : {}),
       columns,
+      ...(input.tableKeyCount !== undefined ? { tableKeyCount: input.tableKeyCount } : {}),
+      ...(q.emit === 'FINAL' ? { emitFinal: true } : {}),
     },
     rewrite: (e) => rewritten.get(e) ?? rewrite(e, 'SELECT'),
     scope,
@@ -182,4 +220,19 @@ function firstAggregate(q: Query): FunctionCall | undefined {
     });
   }
   return found;
+}
+
+/**
+ * Over a table, a changed or deleted row must be taken out of its group again: only aggregates
+ * that can `undo` apply (ksqlDB's TableUdafs), the others are rejected by name, in query order.
+ */
+function rejectNonTableAggregates(calls: readonly AggregateCall[], q: Query): void {
+  const names = calls.filter((c) => !c.overload.undo).map((c) => c.fn.name);
+  if (names.length === 0) return;
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  throw new UserError(
+    'NOT_TABLE_AGGREGATE',
+    `The aggregation function${names.length > 1 ? 's' : ''} ${list} cannot be applied to a table source, only to a stream source.`,
+    q.span,
+  );
 }

@@ -133,7 +133,15 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
   if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
   if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
-  const agg = aggregated ? analyzeAggregation(q, inputScope, qualifier, sinkKind) : undefined;
+  // A table-table join yields a table keyed like its left side; other joins yield streams.
+  const lastJoin = joined?.joins[joined.joins.length - 1];
+  const tableInput = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : from.kind === 'TABLE';
+  const agg = aggregated
+    ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
+        source: { name: from.name, valueFormat: from.valueFormat },
+        ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
+      })
+    : undefined;
   let scope = agg ? agg.scope : scopeBeforeProjection;
   let expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
   let tableFunctions: TableFunctionCall[] | undefined;

@@ -34,6 +34,15 @@ interface SessionSet {
 
 const STREAM_TIME_KEY = '\u0000streamTime';
 
+/** Table input: what each input key last contributed — its group and aggregate arguments. */
+interface PreviousRow {
+  k: string;
+  g: unknown[];
+  a: unknown[][];
+}
+
+const PREVIOUS_PREFIX = '\u0003';
+
 export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const agg = spec.aggregation;
   const state: KeyValueState = env.state;
@@ -46,6 +55,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   const grace = window ? graceMs(window) : 0;
   const rowtimeIndex = spec.rowtimeIndex;
   let streamTime = (state.get(STREAM_TIME_KEY) as number | undefined) ?? -Infinity;
+  const tableKeyCount = agg.tableKeyCount;
 
   const outputRow = (grp: Group, ts: number): unknown[] => {
     const row: unknown[] = [...grp.g];
@@ -101,31 +111,47 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
     }
   };
 
+  const groupValues = (row: readonly unknown[]): unknown[] | undefined => {
+    let g: unknown[];
+    try {
+      g = groupFns.map((f) => f(row));
+    } catch (err) {
+      onError(err, row);
+      return undefined;
+    }
+    // ksqlDB drops rows whose grouping key is NULL.
+    if (g.some((v) => v === null || v === undefined)) {
+      onError(new Error('Group-by column with NULL value: record skipped'), row);
+      return undefined;
+    }
+    return g;
+  };
+
+  const advanceStreamTime = (ts: number): void => {
+    if (ts > streamTime) {
+      streamTime = ts;
+      state.put(STREAM_TIME_KEY, streamTime);
+    }
+  };
+
+  const newGroup = (g: unknown[]): Group => ({ g, a: overloads.map((o) => o.init()), h: false });
+
   return {
     process(batch) {
       const out: unknown[][] = [];
       for (const row of batch.rows) {
-        if (isTombstone(row)) continue; // aggregations over table changelogs: see docs/decisions
-        let g: unknown[];
-        try {
-          g = groupFns.map((f) => f(row));
-        } catch (err) {
-          onError(err, row);
+        if (tableKeyCount !== undefined) {
+          tableUpdate(row, out);
           continue;
         }
-        // ksqlDB drops rows whose grouping key is NULL.
-        if (g.some((v) => v === null || v === undefined)) {
-          onError(new Error('Group-by column with NULL value: record skipped'), row);
-          continue;
-        }
+        if (isTombstone(row)) continue; // a stream has no deletes (a stream-table join's misses)
+        const g = groupValues(row);
+        if (!g) continue;
         const ts = Number(row[rowtimeIndex]);
-        if (ts > streamTime) {
-          streamTime = ts;
-          state.put(STREAM_TIME_KEY, streamTime);
-        }
+        advanceStreamTime(ts);
         const gk = g.map(valueKey).join('\u0001');
         if (!window) {
-          const grp = (state.get(gk) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false };
+          const grp = (state.get(gk) as Group | undefined) ?? newGroup(g);
           if (!fold(grp, row)) continue;
           // A group's row carries the latest time of the records folded into it (Kafka Streams).
           grp.t = Math.max(grp.t ?? ts, ts);
@@ -180,5 +206,54 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
     emit(merged, outTs, out, row);
     set.sessions = [...set.sessions.filter((s) => !overlapping.includes(s)), merged];
     state.put(gk, set);
+  }
+
+  /**
+   * A table changelog row: retract the previous row of the same input key from its group (undo),
+   * then add the new one (none for a tombstone). Within one group that is one update; across
+   * groups each group emits its own row (Kafka Streams' KTable groupBy/aggregate).
+   */
+  function tableUpdate(row: readonly unknown[], out: unknown[][]): void {
+    const inputKey = PREVIOUS_PREFIX + row.slice(0, tableKeyCount).map(valueKey).join('\u0001');
+    const prev = state.get(inputKey) as PreviousRow | undefined;
+    const next = isTombstone(row) ? undefined : tableRow(row);
+    const ts = Number(row[rowtimeIndex]);
+    advanceStreamTime(ts);
+    const apply = (gk: string, g: unknown[], undo: readonly unknown[][] | undefined, add: readonly unknown[][] | undefined): void => {
+      const grp = (state.get(gk) as Group | undefined) ?? newGroup(g);
+      try {
+        for (let j = 0; j < overloads.length; j++) {
+          const o = overloads[j]!;
+          if (undo && o.undo) grp.a[j] = o.undo(grp.a[j], undo[j]!);
+          if (add) grp.a[j] = o.add(grp.a[j], add[j]!);
+        }
+      } catch (err) {
+        onError(err, row);
+        return;
+      }
+      grp.t = Math.max(grp.t ?? ts, ts);
+      emit(grp, grp.t, out, row);
+      state.put(gk, grp);
+    };
+    if (prev && next && prev.k === next.k) {
+      apply(prev.k, prev.g, prev.a, next.a);
+    } else {
+      if (prev) apply(prev.k, prev.g, prev.a, undefined);
+      if (next) apply(next.k, next.g, undefined, next.a);
+    }
+    if (next) state.put(inputKey, next);
+    else if (prev) state.delete(inputKey);
+  }
+
+  /** The group and the aggregate arguments of a table row (undefined: it joins no group). */
+  function tableRow(row: readonly unknown[]): PreviousRow | undefined {
+    const g = groupValues(row);
+    if (!g) return undefined;
+    try {
+      return { k: g.map(valueKey).join('\u0001'), g, a: argFns.map((fns) => fns.map((f) => f(row))) };
+    } catch (err) {
+      onError(err, row);
+      return undefined;
+    }
   }
 }

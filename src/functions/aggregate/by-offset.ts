@@ -9,6 +9,7 @@ import { isNull, type AggregateFunction } from './aggregate-function.js';
 function byOffset(name: string, latest: boolean): AggregateFunction {
   return {
     name,
+    structuredState: true,
     description: `The ${latest ? 'latest' : 'earliest'} value by offset (or an array of the ${latest ? 'last' : 'first'} n).`,
     signatures: [`${name}(T [, ignoreNulls BOOLEAN]) → T`, `${name}(T, n INT [, ignoreNulls BOOLEAN]) → ARRAY<T>`],
     constantArgs: (n) => n - 1,
