@@ -139,6 +139,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const agg = aggregated
     ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
         source: { name: from.name, valueFormat: from.valueFormat },
+        starColumns: starColumns(from),
+        ...(from.windowType ? { windowedSource: true } : {}),
         ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
       })
     : undefined;
@@ -183,11 +185,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         if (item.source !== undefined && item.source !== qualifier) {
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
-        if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
-        const bounds = source.windowType ? [{ name: 'WINDOWSTART' }, { name: 'WINDOWEND' }] : [];
-        for (const c of [...source.keyColumns, ...bounds, ...source.valueColumns]) {
-          const ref: Expr = { kind: 'ColumnRef', name: c.name, span: item.span };
-          add(c.name, typeIn('SELECT', ref, scope), ref, item.span);
+        // With GROUP BY, the aggregation has checked that every column is grouped.
+        for (const name of starColumns(source)) {
+          const ref: Expr = { kind: 'ColumnRef', name, span: item.span };
+          add(name, typeIn('SELECT', expand(ref), scope), ref, item.span);
         }
         break;
       }
@@ -271,6 +272,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     emitFinal: q.emit === 'FINAL',
     ...(q.limit === undefined ? {} : { limit: q.limit }),
   };
+}
+
+/** The columns `SELECT *` selects from one source, in order. */
+function starColumns(source: SourceDef): string[] {
+  const bounds = source.windowType ? ['WINDOWSTART', 'WINDOWEND'] : [];
+  return [...source.keyColumns.map((c) => c.name), ...bounds, ...source.valueColumns.map((c) => c.name)];
 }
 
 function windowKeyPositions(projection: readonly OutputColumn[], input: readonly ColumnSchema[]): number[] {

@@ -51,6 +51,18 @@ describe('aggregate functions', () => {
     expect(fold(overload('LATEST_BY_OFFSET', [INTEGER], [false]), [[1], [null]])).toBeNull();
     expect(fold(overload('LATEST_BY_OFFSET', [INTEGER], [2]), [[1], [2], [3]])).toEqual([2, 3]);
   });
+  it('*_BY_OFFSET merge (session windows) by arrival order, not by which session comes first', () => {
+    const add = (o: AggregateOverload, ...vs: unknown[]): unknown => vs.reduce((acc, v) => o.add(acc, [v]), o.init());
+    const earliest = overload('EARLIEST_BY_OFFSET', [INTEGER], [false]);
+    const first = add(earliest, null);
+    const second = add(earliest, 1);
+    expect(earliest.result(earliest.merge!(second, first))).toBeNull();
+    const latest2 = overload('LATEST_BY_OFFSET', [INTEGER], [2, true]);
+    const a = add(latest2, 1);
+    const b = add(latest2, null);
+    const c = add(latest2, 2);
+    expect(latest2.result(latest2.merge!(latest2.merge!(latest2.init(), b), latest2.merge!(c, a)))).toEqual([1, 2]);
+  });
   it('TOPK and TOPKDISTINCT, largest first', () => {
     expect(fold(overload('TOPK', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 5]);
     expect(fold(overload('TOPKDISTINCT', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 3]);
