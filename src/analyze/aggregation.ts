@@ -17,7 +17,7 @@ import type { ColumnSchema } from './catalog.js';
 import { coerceTo } from './expr/coerce.js';
 import { isHigherOrder } from './expr/higher-order.js';
 import { formatExpr, typeExpr, type Scope } from './expr/index.js';
-import { isTableFunction } from './table-functions.js';
+import { hasTableFunctions, isTableFunction } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 
 export interface AggregateCall {
@@ -103,7 +103,9 @@ export function analyzeAggregation(
     throw new UserError('EMIT_FINAL', 'EMIT FINAL is only supported for windowed aggregations.', q.span);
   }
   rejectUnknownFunctions(q);
-  if (groupAst.length === 0) {
+  if (hasTableFunctions(q)) throw new UserError('NOT_SUPPORTED', 'Table functions cannot be used with aggregations.', q.span);
+  // A transient query may aggregate without GROUP BY: every row falls in one group.
+  if (groupAst.length === 0 && sinkKind !== undefined) {
     rejectNonAggregateItems(q, [], input.starColumns ?? []);
     const first = firstAggregate(q);
     throw new UserError(
@@ -112,6 +114,7 @@ export function analyzeAggregation(
       first?.span ?? q.span,
     );
   }
+  if (groupAst.length === 0) rejectNonAggregateItems(q, [], input.starColumns ?? []);
   if (!hasAggregates(q)) {
     throw new UserError('NO_AGGREGATES', 'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.', q.span);
   }

@@ -28,10 +28,10 @@ export function parseQuery(sql: string): Query {
   return st;
 }
 
-/** The analysis error's message, or undefined when the query analyzes. */
-export function analysisError(sql: string, catalog: CatalogReader): string | undefined {
+/** The analysis error's message, or undefined when the query analyzes (`sink`: as in CREATE ... AS). */
+export function analysisError(sql: string, catalog: CatalogReader, sink?: 'STREAM' | 'TABLE'): string | undefined {
   try {
-    analyzeQuery(parseQuery(sql), catalog);
+    analyzeQuery(parseQuery(sql), catalog, sink);
     return undefined;
   } catch (err) {
     return (err as Error).message;
