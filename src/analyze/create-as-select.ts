@@ -73,6 +73,9 @@ function producesTable(q: AnalyzedQuery): boolean {
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */
 export function analyzeCreateAsSelect(stmt: CreateAsSelect, catalog: CatalogReader, statementText: string, replay = false): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
+  if (stmt.query.limit !== undefined) {
+    throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
+  }
   const query = analyzeQuery(stmt.query, catalog, stmt.sourceType);
   const table = producesTable(query);
   if (table && stmt.sourceType === 'STREAM') {

@@ -5,7 +5,7 @@
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
-import { BIGINT, INTEGER } from '../types/sql-type.js';
+import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
@@ -136,7 +136,17 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
   if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
   if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
-  const agg = aggregated ? analyzeAggregation(q, inputScope, qualifier, sinkKind) : undefined;
+  // A table-table join yields a table keyed like its left side; other joins yield streams.
+  const lastJoin = joined?.joins[joined.joins.length - 1];
+  const tableInput = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : from.kind === 'TABLE';
+  const agg = aggregated
+    ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
+        source: { name: from.name, valueFormat: from.valueFormat },
+        starColumns: starColumns(from),
+        ...(from.windowType ? { windowedSource: true } : {}),
+        ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
+      })
+    : undefined;
   let scope = agg ? agg.scope : scopeBeforeProjection;
   let expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
   let tableFunctions: TableFunctionCall[] | undefined;
@@ -154,7 +164,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const names = new Set<string>();
   let generated = 0;
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
-    if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\``, span);
+    if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
     names.add(name);
     projection.push({ name, expr });
     projectedAst.push(ast);
@@ -184,11 +194,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         if (item.source !== undefined && item.source !== qualifier) {
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
-        if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
-        const bounds = source.windowType ? [{ name: 'WINDOWSTART' }, { name: 'WINDOWEND' }] : [];
-        for (const c of [...source.keyColumns, ...bounds, ...source.valueColumns]) {
-          const ref: Expr = { kind: 'ColumnRef', name: c.name, span: item.span };
-          add(c.name, typeIn('SELECT', ref, scope), ref, item.span);
+        // With GROUP BY, the aggregation has checked that every column is grouped.
+        for (const name of starColumns(source)) {
+          const ref: Expr = { kind: 'ColumnRef', name, span: item.span };
+          add(name, typeIn('SELECT', expand(ref), scope), ref, item.span);
         }
         break;
       }
@@ -277,6 +286,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     emitFinal: q.emit === 'FINAL',
     ...(q.limit === undefined ? {} : { limit: q.limit }),
   };
+}
+
+/** The columns `SELECT *` selects from one source, in order. */
+function starColumns(source: SourceDef): string[] {
+  const bounds = source.windowType ? ['WINDOWSTART', 'WINDOWEND'] : [];
+  return [...source.keyColumns.map((c) => c.name), ...bounds, ...source.valueColumns.map((c) => c.name)];
 }
 
 function windowKeyPositions(projection: readonly OutputColumn[], input: readonly ColumnSchema[]): number[] {
