@@ -13,6 +13,7 @@ import { analyzeJoins, type AnalyzedJoin } from './join.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
+import { LIST_COERCION_ERROR } from './expr/list-coercion.js';
 
 export interface OutputColumn {
   readonly name: string;
@@ -297,6 +298,10 @@ function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
   } catch (err) {
     if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN' && /^Column /.test(err.message)) {
       throw new UserError(err.code, `${clause} column${err.message.slice('Column'.length)}`, err.span);
+    }
+    // ksqlDB types IN lists while compiling the filter, and so names the filter in their errors.
+    if (err instanceof UserError && err.code === LIST_COERCION_ERROR && clause === 'WHERE') {
+      throw new UserError(err.code, `Invalid Predicate: ${err.message}`, err.span);
     }
     throw err;
   }
