@@ -6,7 +6,7 @@
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
 import { exprKey } from '../sql/expr-rewrite.js';
-import { BIGINT, INTEGER } from '../types/sql-type.js';
+import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, type AnalyzedJoin } from './join.js';
@@ -181,6 +181,18 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         for (const c of [...source.keyColumns, ...bounds, ...source.valueColumns]) {
           const ref: Expr = { kind: 'ColumnRef', name: c.name, span: item.span };
           add(c.name, typeIn('SELECT', ref, scope), ref, item.span);
+        }
+        break;
+      }
+      case 'StructAll': {
+        // ksqlDB expands `s->*` into `s->f AS f` for each field f, in the struct's order.
+        const struct = typeIn('SELECT', expand(item.expr), scope);
+        if (struct.type.kind !== 'STRUCT') {
+          throw new UserError('TYPE_MISMATCH', `Expected STRUCT type for ${formatExpr(item.expr)}->* but got ${typeToString(struct.type)}.`, item.span);
+        }
+        for (const f of struct.type.fields) {
+          const ast: Expr = { kind: 'Dereference', base: item.expr, field: f.name, span: item.span };
+          add(f.name, { kind: 'Dereference', base: struct, field: f.name, type: f.type, span: item.span }, ast, item.span);
         }
         break;
       }

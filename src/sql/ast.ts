@@ -234,7 +234,9 @@ export interface InsertValues {
 
 export type SelectItem =
   | { readonly kind: 'AllColumns'; readonly source?: string; readonly span: Span }
-  | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias?: string; readonly span: Span };
+  | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias?: string; readonly span: Span }
+  /** `s->*`: every field of the struct `expr`, each a column named after its field. */
+  | { readonly kind: 'StructAll'; readonly expr: Expr; readonly span: Span };
 
 export interface Relation {
   readonly name: string;
