@@ -12,7 +12,7 @@ import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, type AnalyzedJoin } from './join.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
-import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
+import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
 import { LIST_COERCION_ERROR } from './expr/list-coercion.js';
 
 export interface OutputColumn {
@@ -303,6 +303,9 @@ function derivedName(e: Expr): string | undefined {
   }
 }
 
+const CODEGEN_ERRORS: ReadonlySet<string> = new Set([LIST_COERCION_ERROR, UNSUPPORTED_CAST]);
+const CODEGEN_STEP: Readonly<Record<string, string>> = { SELECT: 'Invalid Select', WHERE: 'Invalid Predicate' };
+
 /** Types `e`, prefixing "cannot be resolved" errors with the clause, as ksqlDB reports them. */
 function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
   try {
@@ -311,9 +314,10 @@ function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
     if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN' && /^Column /.test(err.message)) {
       throw new UserError(err.code, `${clause} column${err.message.slice('Column'.length)}`, err.span);
     }
-    // ksqlDB types IN lists while compiling the filter, and so names the filter in their errors.
-    if (err instanceof UserError && err.code === LIST_COERCION_ERROR && clause === 'WHERE') {
-      throw new UserError(err.code, `Invalid Predicate: ${err.message}`, err.span);
+    // ksqlDB checks casts and IN lists only while compiling the projection or the filter, and so
+    // names that step in their errors.
+    if (err instanceof UserError && CODEGEN_ERRORS.has(err.code) && CODEGEN_STEP[clause] !== undefined) {
+      throw new UserError(err.code, `${CODEGEN_STEP[clause]}: ${err.message}`, err.span);
     }
     throw err;
   }

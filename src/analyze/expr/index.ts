@@ -35,6 +35,9 @@ export interface TypeExprOptions {
   readonly rejectUntypedNull?: boolean;
 }
 
+/** Error code of a CAST between types that do not convert. */
+export const UNSUPPORTED_CAST = 'UNSUPPORTED_CAST';
+
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
 const LONG_MIN = -(2n ** 63n);
@@ -318,7 +321,7 @@ class ExprTyper {
     const operand = this.type(e.operand);
     if (isNullLiteral(operand)) return constant(null, e.type, e.span);
     if (!canCast(operand.type, e.type)) {
-      throw new UserError('UNSUPPORTED_CAST', `Cast of ${typeToString(operand.type)} to ${typeToString(e.type)} is not supported`, e.span);
+      throw new UserError(UNSUPPORTED_CAST, `Cast of ${typeToString(operand.type)} to ${typeToString(e.type)} is not supported`, e.span);
     }
     return { kind: 'Cast', operand, implicit: false, type: e.type, span: e.span };
   }
