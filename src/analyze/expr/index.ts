@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../../sql/ast.js';
 import { UserError, type Span } from '../../sql/diagnostic.js';
-import { resolveFunction } from '../../functions/registry.js';
+import { getFunction, resolveFunction } from '../../functions/registry.js';
 import { canCast } from '../../types/cast.js';
 import { commonType } from '../../types/coercion.js';
 import { Decimal } from '../../types/decimal.js';
@@ -328,7 +328,8 @@ class ExprTyper {
 
   private call(e: Expr & { kind: 'FunctionCall' }): TypedExpr {
     if (isHigherOrder(e.name)) return typeHigherOrder(e, this.scope, (x, scope) => new ExprTyper(scope).type(x));
-    if (e.star || e.distinct) {
+    // `F(*)` of a scalar function is F with no arguments to ksqlDB (only COUNT(*) means rows).
+    if (e.distinct || (e.star && !getFunction(e.name))) {
       throw new UserError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${e.name}'`, e.span);
     }
     // TIMESTAMPADD(SECONDS, 5, ts): the unit is a keyword, passed to the function as a string.
