@@ -151,6 +151,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const projectedAst: (Expr | undefined)[] = [];
   const names = new Set<string>();
   let generated = 0;
+  // ksqlDB never generates a name a source column already has (KSQL_COL_2 may be a real column).
+  const sourceNames = new Set(
+    (joined ? joined.sides.map((x) => x.source) : [source]).flatMap((s) => [...s.keyColumns, ...s.valueColumns].map((c) => c.name)),
+  );
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
     if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\``, span);
     names.add(name);
@@ -211,7 +215,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         let name = item.alias ?? (joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined ? `${item.expr.source}_${item.expr.name}` : derivedName(item.expr));
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
-          while (names.has(name));
+          while (names.has(name) || sourceNames.has(name));
         }
         add(name, typed, item.expr, item.span);
         break;
