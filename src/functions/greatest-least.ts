@@ -2,21 +2,10 @@
  * GREATEST and LEAST over one comparable type; NULL arguments are skipped, and the result is NULL
  * only if every argument is NULL.
  */
-import { comparatorFor, type Comparator } from '../types/compare.js';
+import { comparatorFor } from '../types/compare.js';
 import { asDecimalType } from '../types/decimal-math.js';
 import type { SqlType, SqlTypeKind } from '../types/sql-type.js';
 import { AMBIGUOUS, unifyTypes, type ArgType, type ScalarFunction } from './function.js';
-
-/** Java ByteBuffer.compareTo: signed bytes, then length. */
-const compareBytes: Comparator = (a, b) => {
-  const x = a as Uint8Array;
-  const y = b as Uint8Array;
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = ((x[i]! << 24) >> 24) - ((y[i]! << 24) >> 24);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-};
 
 /**
  * ksqlDB declares one variadic overload per type: (T, T...) for each of these. Like its UdfIndex,
@@ -66,7 +55,7 @@ function extremum(name: string, description: string, sign: 1 | -1): ScalarFuncti
       const kind = overloadKind(args);
       if (kind === undefined || kind === AMBIGUOUS) return kind;
       const t = overloadType(kind, args);
-      const cmp = t.kind === 'BYTES' ? compareBytes : comparatorFor(t)!;
+      const cmp = comparatorFor(t)!;
       return {
         params: args.map(() => t),
         returnType: t,

@@ -384,6 +384,11 @@ class ExprTyper {
   }
 
   private structCtor(e: Expr & { kind: 'StructConstructor' }): TypedExpr {
+    const seen = new Set<string>();
+    for (const f of e.fields) {
+      if (seen.has(f.name)) throw new UserError('DUPLICATE_FIELD', `Duplicate field names found in STRUCT: '${f.name}'`, e.span);
+      seen.add(f.name);
+    }
     const fields = e.fields.map((f) => {
       const value = this.type(f.value);
       if (isNullLiteral(value)) {

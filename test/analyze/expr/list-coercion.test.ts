@@ -102,3 +102,9 @@ describe('ARRAY and MAP constructors coerce their items the same way', () => {
     expect(errorOf(a.arr(a.int(1), a.str('not a number'))).message).toBe('invalid input syntax for type INTEGER: "not a number".');
   });
 });
+
+describe('STRUCT constructors', () => {
+  it('reject a field name given twice', () => {
+    expect(errorOf(a.structOf(['FOO', a.col('S')], ['FOO', a.col('S')])).message).toBe("Duplicate field names found in STRUCT: 'FOO'");
+  });
+});
