@@ -542,7 +542,16 @@ class SqlParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.Is);
             this.OPTION2(() => this.CONSUME(T.Not));
-            this.CONSUME(T.Null);
+            this.OR3([
+              { ALT: () => this.CONSUME(T.Null) },
+              {
+                ALT: () => {
+                  this.CONSUME(T.Distinct);
+                  this.CONSUME(T.From);
+                  this.SUBRULE6(this.concatExpression, { LABEL: 'distinctFrom' });
+                },
+              },
+            ]);
           },
         },
         {

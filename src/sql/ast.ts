@@ -57,7 +57,9 @@ export interface Unary {
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
 export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type LogicalOp = 'AND' | 'OR';
-export type BinaryOp = ArithmeticOp | ComparisonOp | LogicalOp | '||';
+/** NULL-safe (in)equality: `a IS DISTINCT FROM b` is TRUE or FALSE, never NULL. */
+export type DistinctOp = 'IS DISTINCT FROM' | 'IS NOT DISTINCT FROM';
+export type BinaryOp = ArithmeticOp | ComparisonOp | LogicalOp | DistinctOp | '||';
 export interface Binary {
   readonly kind: 'Binary';
   /** `!=` is normalized to `<>`. */

@@ -15,7 +15,7 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, typeToString, type SqlType } 
 import type { TypedExpr } from '../typed-expr.js';
 import { coerceTo, constant, isNullLiteral, untypedNull } from './coerce.js';
 import { formatExpr } from './format.js';
-import { comparisonType, requireBoolean, typeArithmetic, typeComparison } from './operators.js';
+import { comparisonType, requireBoolean, typeArithmetic, typeComparison, typeDistinct } from './operators.js';
 import { parseTimeUnit, TIME_UNIT_ARG_FUNCTIONS } from '../../functions/datetime-add.js';
 import { isHigherOrder, typeHigherOrder } from './higher-order.js';
 import { resolveColumn, type Scope } from './scope.js';
@@ -196,6 +196,9 @@ class ExprTyper {
       case '>':
       case '>=':
         return typeComparison(e, e.op, l, r);
+      case 'IS DISTINCT FROM':
+      case 'IS NOT DISTINCT FROM':
+        return typeDistinct(e, l, r);
       case 'AND':
         return { kind: 'And', left: requireBoolean(l, 'AND', e.left.span), right: requireBoolean(r, 'AND', e.right.span), type: BOOLEAN, span: e.span };
       case 'OR':

@@ -94,6 +94,18 @@ export function compileExpr(e: TypedExpr): CompiledExpr {
         return s;
       };
     }
+    case 'IsDistinct': {
+      const l = compileExpr(e.left);
+      const r = compileExpr(e.right);
+      const eq = equalityFor(e.operandType);
+      const distinct = !e.negated;
+      return (row) => {
+        const a = l(row);
+        const b = r(row);
+        const same = isNull(a) || isNull(b) ? isNull(a) && isNull(b) : eq(a, b);
+        return same !== distinct;
+      };
+    }
     case 'Comparison': {
       const l = compileExpr(e.left);
       const r = compileExpr(e.right);

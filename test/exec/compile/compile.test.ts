@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { typeExpr, type Scope } from '../../../src/analyze/expr/index.js';
 import { compileExpr, compileExprReporting, compilePredicate, ExpressionEvalError } from '../../../src/exec/compile/index.js';
 import type { Expr } from '../../../src/sql/ast.js';
+import { parseStatements } from '../../../src/sql/parse.js';
 import { Decimal } from '../../../src/types/decimal.js';
 import { array, BIGINT, BOOLEAN, decimal, DOUBLE, INTEGER, map, STRING, struct } from '../../../src/types/sql-type.js';
 import * as a from '../../analyze/expr/ast.js';
@@ -217,5 +218,29 @@ describe('a function that fails on a row', () => {
     expect(seen[0]![1]).toEqual(toRow({ S: 'abcd' }));
     // The handler belongs to that compilation only.
     expect(() => run(e, { S: 'abcd' })).toThrow(ExpressionEvalError);
+  });
+});
+
+describe('IS [NOT] DISTINCT FROM', () => {
+  const distinct = (l: Expr, r: Expr, negated = false): Expr => ({
+    kind: 'Binary',
+    op: negated ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM',
+    left: l,
+    right: r,
+    span: a.at(0),
+  });
+
+  it('treats NULL as equal to NULL and never yields NULL', () => {
+    const e = distinct(a.col('I'), a.col('L'));
+    expect(run(e, { I: 1, L: 1n })).toBe(false);
+    expect(run(e, { I: 1, L: 2n })).toBe(true);
+    expect(run(e, { I: null, L: 2n })).toBe(true);
+    expect(run(e, { I: null, L: null })).toBe(false);
+    expect(run(distinct(a.col('I'), a.col('L'), true), { I: null, L: null })).toBe(true);
+    expect(run(distinct(a.col('S'), a.nul()), { S: 'x' })).toBe(true);
+  });
+
+  it('parses after IS [NOT]', () => {
+    expect(parseStatements('SELECT * FROM t WHERE a IS NOT DISTINCT FROM b AND c IS DISTINCT FROM 1;').diagnostics).toEqual([]);
   });
 });
