@@ -317,10 +317,23 @@ class SqlParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE(this.expression);
-          this.OPTION(() => {
-            this.OPTION2(() => this.CONSUME(T.As));
-            this.SUBRULE2(this.identifier, { LABEL: 'alias' });
-          });
+          this.OPTION(() =>
+            this.OR2([
+              {
+                // `s->*`: every field of a struct, each as a column (postfixExpression leaves `->*` to us).
+                ALT: () => {
+                  this.CONSUME(T.Arrow, { LABEL: 'structAll' });
+                  this.CONSUME3(T.Star);
+                },
+              },
+              {
+                ALT: () => {
+                  this.OPTION2(() => this.CONSUME(T.As));
+                  this.SUBRULE2(this.identifier, { LABEL: 'alias' });
+                },
+              },
+            ]),
+          );
         },
       },
     ]);
@@ -529,7 +542,16 @@ class SqlParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.Is);
             this.OPTION2(() => this.CONSUME(T.Not));
-            this.CONSUME(T.Null);
+            this.OR3([
+              { ALT: () => this.CONSUME(T.Null) },
+              {
+                ALT: () => {
+                  this.CONSUME(T.Distinct);
+                  this.CONSUME(T.From);
+                  this.SUBRULE6(this.concatExpression, { LABEL: 'distinctFrom' });
+                },
+              },
+            ]);
           },
         },
         {
@@ -607,8 +629,10 @@ class SqlParser extends CstParser {
 
   postfixExpression = this.RULE('postfixExpression', () => {
     this.SUBRULE(this.primaryExpression);
-    this.MANY(() => {
-      this.OR([
+    this.MANY({
+      // `->*` is not a field access but a select item of its own (see selectItem).
+      GATE: () => !(this.LA(1).tokenType === T.Arrow && this.LA(2).tokenType === T.Star),
+      DEF: () => this.OR([
         {
           ALT: () => {
             this.CONSUME(T.LBracket);
@@ -622,7 +646,7 @@ class SqlParser extends CstParser {
             this.SUBRULE(this.identifier, { LABEL: 'field' });
           },
         },
-      ]);
+      ]),
     });
   });
 

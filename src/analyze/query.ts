@@ -5,13 +5,15 @@
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
+import { exprKey } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
-import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
+import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
+import { LIST_COERCION_ERROR } from './expr/list-coercion.js';
 
 export interface OutputColumn {
   readonly name: string;
@@ -163,6 +165,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const projectedAst: (Expr | undefined)[] = [];
   const names = new Set<string>();
   let generated = 0;
+  // ksqlDB never generates a name a source column already has (KSQL_COL_2 may be a real column).
+  const sourceNames = new Set(
+    (joined ? joined.sides.map((x) => x.source) : [source]).flatMap((s) => [...s.keyColumns, ...s.valueColumns].map((c) => c.name)),
+  );
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
     if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
     names.add(name);
@@ -201,6 +207,18 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         }
         break;
       }
+      case 'StructAll': {
+        // ksqlDB expands `s->*` into `s->f AS f` for each field f, in the struct's order.
+        const struct = typeIn('SELECT', expand(item.expr), scope);
+        if (struct.type.kind !== 'STRUCT') {
+          throw new UserError('TYPE_MISMATCH', `Expected STRUCT type for ${formatExpr(item.expr)}->* but got ${typeToString(struct.type)}.`, item.span);
+        }
+        for (const f of struct.type.fields) {
+          const ast: Expr = { kind: 'Dereference', base: item.expr, field: f.name, span: item.span };
+          add(f.name, { kind: 'Dereference', base: struct, field: f.name, type: f.type, span: item.span }, ast, item.span);
+        }
+        break;
+      }
       case 'SelectExpr': {
         if (item.alias !== undefined && RESERVED_ALIASES.has(item.alias)) {
           const self = item.expr.kind === 'ColumnRef' && item.expr.name === item.alias;
@@ -218,7 +236,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         let name = item.alias ?? joinName ?? derivedName(item.expr);
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
-          while (names.has(name));
+          while (names.has(name) || sourceNames.has(name));
         }
         add(name, typed, item.expr, item.span);
         break;
@@ -319,6 +337,9 @@ function derivedName(e: Expr): string | undefined {
   }
 }
 
+const CODEGEN_ERRORS: ReadonlySet<string> = new Set([LIST_COERCION_ERROR, UNSUPPORTED_CAST]);
+const CODEGEN_STEP: Readonly<Record<string, string>> = { SELECT: 'Invalid Select', WHERE: 'Invalid Predicate' };
+
 /** Types `e`, prefixing "cannot be resolved" errors with the clause, as ksqlDB reports them. */
 function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
   try {
@@ -326,6 +347,11 @@ function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
   } catch (err) {
     if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN' && /^Column /.test(err.message)) {
       throw new UserError(err.code, `${clause} column${err.message.slice('Column'.length)}`, err.span);
+    }
+    // ksqlDB checks casts and IN lists only while compiling the projection or the filter, and so
+    // names that step in their errors.
+    if (err instanceof UserError && CODEGEN_ERRORS.has(err.code) && CODEGEN_STEP[clause] !== undefined) {
+      throw new UserError(err.code, `${CODEGEN_STEP[clause]}: ${err.message}`, err.span);
     }
     throw err;
   }

@@ -45,7 +45,13 @@ export function analyzeTableFunctions(q: Query, scope: Scope, qualifier: string)
         if (x.args.length !== 1) throw new UserError('FUNCTION_ARGUMENTS', `${x.name} takes one ARRAY argument.`, x.span);
         const arg = typeExpr(x.args[0]!, scope);
         if (arg.type.kind !== 'ARRAY') {
-          throw new UserError('FUNCTION_ARGUMENTS', `Function '${x.name}' does not accept parameters (${typeToString(arg.type)}).`, x.span);
+          const name = x.name.toLowerCase(); // as ksqlDB declares it
+          const alternatives = name === 'explode' ? ['explode(ARRAY<DECIMAL> input)', 'explode(ARRAY<T> list)'] : [`${name}(ARRAY<T> list)`];
+          throw new UserError(
+            'FUNCTION_ARGUMENTS',
+            `Function '${name}' does not accept parameters (${typeToString(arg.type)}).\nValid alternatives are:\n${alternatives.join('\n')}`,
+            x.span,
+          );
         }
         const kind = x.name.toUpperCase() as TableFunctionKind;
         calls.push({ kind, arg });

@@ -82,6 +82,15 @@ export interface Comparison extends Node {
   readonly operandType: SqlType;
 }
 
+/** `a IS [NOT] DISTINCT FROM b`: equality where NULL equals NULL; never NULL itself. */
+export interface IsDistinct extends Node {
+  readonly kind: 'IsDistinct';
+  readonly negated: boolean;
+  readonly left: TypedExpr;
+  readonly right: TypedExpr;
+  readonly operandType: SqlType;
+}
+
 export interface And extends Node {
   readonly kind: 'And';
   readonly left: TypedExpr;
@@ -178,6 +187,7 @@ export type TypedExpr =
   | Negate
   | Concat
   | Comparison
+  | IsDistinct
   | And
   | Or
   | Not

@@ -9,7 +9,7 @@
  */
 import { DATE, TIME, TIMESTAMP } from '../types/sql-type.js';
 import { MS_PER_DAY } from '../types/temporal.js';
-import { scalar } from './function.js';
+import { declaredAs, scalar } from './function.js';
 
 /** Nanoseconds per unit, as java's TimeUnit has them; singular and plural spellings. */
 const NANOS_PER_UNIT: Readonly<Record<string, bigint>> = {
@@ -64,6 +64,7 @@ function timestampShift(sign: Sign) {
   return ([u, n, ts]: readonly unknown[]): number => (ts as number) + sign * toMillis(u as string, n as number);
 }
 
+// ksqlDB declares these in lower case (`dateadd`), as its messages show.
 export const DATETIME_ADD_FUNCTIONS = [
   scalar('DATEADD', 'Adds an interval of a time unit to a DATE (whole days; a partial day is dropped).', ['DATEADD(unit, INTEGER, DATE) → DATE'], [
     { params: ['STRING', 'INTEGER', 'DATE'], returns: DATE, impl: dateShift(1) },
@@ -83,4 +84,4 @@ export const DATETIME_ADD_FUNCTIONS = [
   scalar('TIMESTAMPSUB', 'Subtracts an interval of a time unit from a TIMESTAMP.', ['TIMESTAMPSUB(unit, INTEGER, TIMESTAMP) → TIMESTAMP'], [
     { params: ['STRING', 'INTEGER', 'TIMESTAMP'], returns: TIMESTAMP, impl: timestampShift(-1) },
   ]),
-];
+].map((f) => declaredAs(f, f.name.toLowerCase()));

@@ -33,13 +33,23 @@ export interface Overload {
   readonly acceptsNulls?: boolean;
 }
 
+/** What resolve returns when more than one overload fits equally well (ksqlDB then asks for a CAST). */
+export const AMBIGUOUS = 'AMBIGUOUS';
+
 export interface ScalarFunction {
   /** Upper-case name, as the AST carries it. */
   readonly name: string;
+  /** The name as ksqlDB declares it, which its error messages show (`greatest`); default: name. */
+  readonly declaredName?: string;
   readonly description: string;
   /** Signatures for DESCRIBE FUNCTION / error hints, e.g. `ROUND(DOUBLE, INTEGER) → DOUBLE`. */
   readonly signatures: readonly string[];
-  resolve(args: readonly ArgType[]): Overload | undefined;
+  resolve(args: readonly ArgType[]): Overload | typeof AMBIGUOUS | undefined;
+}
+
+/** `fn` as ksqlDB spells its name in messages. */
+export function declaredAs<F extends ScalarFunction>(fn: F, declaredName: string): F {
+  return { ...fn, declaredName };
 }
 
 /** A parameter: a kind (any DECIMAL for 'DECIMAL') or a predicate. */

@@ -1,34 +1,61 @@
 /**
- * GREATEST and LEAST over one comparable type (numbers widen to a common type); NULL arguments
- * are skipped, and the result is NULL only if every argument is NULL.
+ * GREATEST and LEAST over one comparable type; NULL arguments are skipped, and the result is NULL
+ * only if every argument is NULL.
  */
-import { comparatorFor, type Comparator } from '../types/compare.js';
-import type { SqlType } from '../types/sql-type.js';
-import { unifyTypes, type Overload, type ScalarFunction } from './function.js';
+import { comparatorFor } from '../types/compare.js';
+import { asDecimalType } from '../types/decimal-math.js';
+import type { SqlType, SqlTypeKind } from '../types/sql-type.js';
+import { AMBIGUOUS, unifyTypes, type ArgType, type ScalarFunction } from './function.js';
 
-/** Java ByteBuffer.compareTo: signed bytes, then length. */
-const compareBytes: Comparator = (a, b) => {
-  const x = a as Uint8Array;
-  const y = b as Uint8Array;
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = ((x[i]! << 24) >> 24) - ((y[i]! << 24) >> 24);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
+/**
+ * ksqlDB declares one variadic overload per type: (T, T...) for each of these. Like its UdfIndex,
+ * we first look for overloads every argument matches exactly (NULL matches any), then for those
+ * reached by implicit widening (INTEGER → BIGINT → DECIMAL → DOUBLE; text → DATE, TIME,
+ * TIMESTAMP); one overload wins, several are ambiguous. So GREATEST(INTEGER, BIGINT) is
+ * ambiguous (BIGINT, DECIMAL and DOUBLE all fit) while adding a DOUBLE argument settles it.
+ */
+const OVERLOADS: readonly SqlTypeKind[] = ['INTEGER', 'BIGINT', 'DOUBLE', 'DECIMAL', 'STRING', 'BYTES', 'DATE', 'TIME', 'TIMESTAMP'];
+
+const WIDENS_TO: Partial<Record<SqlTypeKind, readonly SqlTypeKind[]>> = {
+  INTEGER: ['BIGINT', 'DECIMAL', 'DOUBLE'],
+  BIGINT: ['DECIMAL', 'DOUBLE'],
+  DECIMAL: ['DOUBLE'],
+  STRING: ['DATE', 'TIME', 'TIMESTAMP'],
 };
 
-const COMPARABLE = new Set<SqlType['kind']>(['INTEGER', 'BIGINT', 'DOUBLE', 'DECIMAL', 'STRING', 'BYTES', 'DATE', 'TIME', 'TIMESTAMP']);
+function fits(kind: SqlTypeKind, arg: ArgType, exact: boolean): boolean {
+  if (arg === null || arg.kind === kind) return true;
+  return !exact && (WIDENS_TO[arg.kind] ?? []).includes(kind);
+}
+
+/** The one overload kind the arguments select, AMBIGUOUS, or undefined if none fits. */
+function overloadKind(args: readonly ArgType[]): SqlTypeKind | typeof AMBIGUOUS | undefined {
+  for (const exact of [true, false]) {
+    const fitting = OVERLOADS.filter((k) => args.every((a) => fits(k, a, exact)));
+    if (fitting.length === 1) return fitting[0];
+    if (fitting.length > 1) return AMBIGUOUS;
+  }
+  return undefined;
+}
+
+/** The overload's type: DECIMAL is wide enough for every decimal (or widened integer) argument. */
+function overloadType(kind: SqlTypeKind, args: readonly ArgType[]): SqlType {
+  if (kind !== 'DECIMAL') return { kind } as SqlType;
+  return unifyTypes(args.map((a) => (a === null ? null : asDecimalType(a)!)))!;
+}
 
 function extremum(name: string, description: string, sign: 1 | -1): ScalarFunction {
   return {
     name,
+    declaredName: name.toLowerCase(),
     description,
     signatures: [`${name}(T, T...) → T, for T a number, STRING, BYTES, DATE, TIME or TIMESTAMP`],
-    resolve(args): Overload | undefined {
+    resolve(args) {
       if (args.length === 0) return undefined;
-      const t = unifyTypes(args);
-      if (!t || !COMPARABLE.has(t.kind)) return undefined;
-      const cmp = t.kind === 'BYTES' ? compareBytes : comparatorFor(t)!;
+      const kind = overloadKind(args);
+      if (kind === undefined || kind === AMBIGUOUS) return kind;
+      const t = overloadType(kind, args);
+      const cmp = comparatorFor(t)!;
       return {
         params: args.map(() => t),
         returnType: t,

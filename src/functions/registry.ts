@@ -3,7 +3,7 @@
  * to a family is one entry there plus one test; a new family is one file plus one line below.
  */
 import { typeToString } from '../types/sql-type.js';
-import type { ArgType, Overload, ScalarFunction } from './function.js';
+import { AMBIGUOUS, type ArgType, type Overload, type ScalarFunction } from './function.js';
 import { ARRAY_FUNCTIONS } from './arrays.js';
 import { BYTES_FUNCTIONS } from './bytes.js';
 import { CONVERSION_FUNCTIONS } from './conversions.js';
@@ -72,12 +72,22 @@ export function resolveFunction(name: string, argTypes: readonly ArgType[]): Fun
   const fn = getFunction(name);
   if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: `Can't find any functions with the name '${name}'` };
   const overload = fn.resolve(argTypes);
-  if (!overload) {
-    const list = argTypes.map((t) => (t === null ? 'null' : typeToString(t))).join(', ');
+  const list = argTypes.map((t) => (t === null ? 'null' : typeToString(t))).join(', ');
+  const shown = fn.declaredName ?? name;
+  if (overload === AMBIGUOUS) {
     return {
       ok: false,
       code: 'FUNCTION_ARGUMENTS',
-      message: `Function '${name}' does not accept parameters (${list}).\nValid alternatives are:\n${fn.signatures.join('\n')}`,
+      message:
+        `Function '${shown}' cannot be resolved due to ambiguous method parameters (${list}).\n` +
+        `Use CAST() to explicitly cast your parameters to one of the supported function calls.\nValid function calls are:\n${fn.signatures.join('\n')}`,
+    };
+  }
+  if (!overload) {
+    return {
+      ok: false,
+      code: 'FUNCTION_ARGUMENTS',
+      message: `Function '${shown}' does not accept parameters (${list}).\nValid alternatives are:\n${fn.signatures.join('\n')}`,
     };
   }
   return { ok: true, fn, overload };

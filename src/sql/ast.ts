@@ -57,7 +57,9 @@ export interface Unary {
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
 export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type LogicalOp = 'AND' | 'OR';
-export type BinaryOp = ArithmeticOp | ComparisonOp | LogicalOp | '||';
+/** NULL-safe (in)equality: `a IS DISTINCT FROM b` is TRUE or FALSE, never NULL. */
+export type DistinctOp = 'IS DISTINCT FROM' | 'IS NOT DISTINCT FROM';
+export type BinaryOp = ArithmeticOp | ComparisonOp | LogicalOp | DistinctOp | '||';
 export interface Binary {
   readonly kind: 'Binary';
   /** `!=` is normalized to `<>`. */
@@ -234,7 +236,9 @@ export interface InsertValues {
 
 export type SelectItem =
   | { readonly kind: 'AllColumns'; readonly source?: string; readonly span: Span }
-  | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias?: string; readonly span: Span };
+  | { readonly kind: 'SelectExpr'; readonly expr: Expr; readonly alias?: string; readonly span: Span }
+  /** `s->*`: every field of the struct `expr`, each a column named after its field. */
+  | { readonly kind: 'StructAll'; readonly expr: Expr; readonly span: Span };
 
 export interface Relation {
   readonly name: string;

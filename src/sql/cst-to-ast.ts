@@ -327,6 +327,7 @@ function buildSelectItem(ctx: BuildContext, n: CstNode): SelectItem {
   const span = nodeSpan(ctx, n);
   const expr = optNode(n, 'expression');
   if (expr) {
+    if (optToken(n, 'structAll')) return Object.freeze({ kind: 'StructAll', expr: buildExpr(ctx, expr), span });
     const alias = optNode(n, 'alias');
     return Object.freeze({ kind: 'SelectExpr', expr: buildExpr(ctx, expr), ...(alias ? { alias: identifierName(alias) } : {}), span });
   }

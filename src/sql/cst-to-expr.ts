@@ -71,6 +71,11 @@ function buildPredicated(ctx: BuildContext, n: CstNode): Expr {
     return Object.freeze({ kind: 'Binary', op: comparisonOp(cmp), left: operand, right, span });
   }
   const negated = has(n, 'NOT');
+  const distinctFrom = optNode(n, 'distinctFrom');
+  if (distinctFrom) {
+    const right = buildConcat(ctx, distinctFrom);
+    return Object.freeze({ kind: 'Binary', op: negated ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM', left: operand, right, span });
+  }
   if (has(n, 'IS')) return Object.freeze({ kind: 'IsNull', operand, negated, span });
   if (has(n, 'BETWEEN')) {
     const low = buildConcat(ctx, node(n, 'low'));

@@ -34,12 +34,24 @@ export function comparatorFor(type: SqlType): Comparator | undefined {
     case 'DECIMAL':
       return (a, b) => decimalCompare(a as Decimal, b as Decimal);
     case 'BYTES':
+      return compareBytes;
     case 'ARRAY':
     case 'MAP':
     case 'STRUCT':
       return undefined;
   }
 }
+
+/** Java ByteBuffer.compareTo: byte by byte as signed values, then the shorter first. */
+const compareBytes: Comparator = (a, b) => {
+  const x = a as Uint8Array;
+  const y = b as Uint8Array;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = ((x[i]! << 24) >> 24) - ((y[i]! << 24) >> 24);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+};
 
 /** Deep equality; a null inside a collection equals only null. */
 export function equalityFor(type: SqlType): Equality {

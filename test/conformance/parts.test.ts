@@ -29,6 +29,15 @@ describe('json values', () => {
     expect(firstDifference('1', 1)).toBeDefined();
   });
 
+  it('finds an expected field as written or upper-cased, as QTT does, and counts fields', () => {
+    expect(firstDifference({ JSON_V: '1' }, { json_v: '1' })).toBeUndefined();
+    expect(firstDifference({ JSON_V: '2' }, { json_v: '1' })).toContain('$.json_v');
+    expect(firstDifference({ json: 1, JSON: 2 }, { json: 1 })).toContain('unexpected JSON');
+    // A field found neither way reads as NULL, as in QTT.
+    expect(firstDifference({ KSQL_COL_0: null }, { KQL_COL_0: null })).toBeUndefined();
+    expect(firstDifference({ Json: 1 }, { json: 1 })).toBe('$.json: expected 1 but got null');
+  });
+
   it('reads QTT JSON as typed engine values', () => {
     expect(jsonToEngineValue(5, BIGINT)).toBe(5n);
     expect(() => jsonToEngineValue('x', BIGINT)).toThrow();

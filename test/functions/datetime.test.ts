@@ -59,7 +59,7 @@ describe('DATEADD / DATESUB / TIMEADD / TIMESUB / TIMESTAMPADD / TIMESTAMPSUB', 
 
   it('rejects a value of the wrong type and an unknown unit', () => {
     const r = callFn.bind(null, 'DATEADD', [[DATE, 1], i(5), [DATE, 1]]);
-    expect(r).toThrow("Function 'DATEADD' does not accept parameters (DATE, INTEGER, DATE).");
+    expect(r).toThrow("Function 'dateadd' does not accept parameters (DATE, INTEGER, DATE).");
     expect(() => value('TIMESTAMPADD', [unit('FORTNIGHTS'), i(1), [TIMESTAMP, 0]])).toThrow(/Unknown time unit/);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../../sql/ast.js';
 import { UserError, type Span } from '../../sql/diagnostic.js';
-import { resolveFunction } from '../../functions/registry.js';
+import { getFunction, resolveFunction } from '../../functions/registry.js';
 import { canCast } from '../../types/cast.js';
 import { commonType } from '../../types/coercion.js';
 import { Decimal } from '../../types/decimal.js';
@@ -15,10 +15,14 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, typeToString, type SqlType } 
 import type { TypedExpr } from '../typed-expr.js';
 import { coerceTo, constant, isNullLiteral, untypedNull } from './coerce.js';
 import { formatExpr } from './format.js';
-import { comparisonType, requireBoolean, typeArithmetic, typeComparison } from './operators.js';
+import { comparisonType, requireBoolean, typeArithmetic, typeComparison, typeDistinct } from './operators.js';
 import { parseTimeUnit, TIME_UNIT_ARG_FUNCTIONS } from '../../functions/datetime-add.js';
 import { isHigherOrder, typeHigherOrder } from './higher-order.js';
 import { resolveColumn, type Scope } from './scope.js';
+import { coerceUserList } from './list-coercion.js';
+
+/** ksqlDB's issue about typing empty and all-NULL constructors, cited in its messages. */
+const ISSUE_4239 = 'https://github.com/confluentinc/ksql/issues/4239';
 
 export type { Scope, ScopeColumn } from './scope.js';
 export { formatExpr } from './format.js';
@@ -30,6 +34,9 @@ export interface TypeExprOptions {
    */
   readonly rejectUntypedNull?: boolean;
 }
+
+/** Error code of a CAST between types that do not convert. */
+export const UNSUPPORTED_CAST = 'UNSUPPORTED_CAST';
 
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
@@ -189,6 +196,9 @@ class ExprTyper {
       case '>':
       case '>=':
         return typeComparison(e, e.op, l, r);
+      case 'IS DISTINCT FROM':
+      case 'IS NOT DISTINCT FROM':
+        return typeDistinct(e, l, r);
       case 'AND':
         return { kind: 'And', left: requireBoolean(l, 'AND', e.left.span), right: requireBoolean(r, 'AND', e.right.span), type: BOOLEAN, span: e.span };
       case 'OR':
@@ -252,33 +262,17 @@ class ExprTyper {
     };
   }
 
-  /** ksqlDB IN: NULL items never match; a STRING literal item is read as the operand's type. */
+  /** ksqlDB IN: the operand and the items are coerced as one user list; NULL items never match. */
   private inList(e: Expr & { kind: 'InList' }): TypedExpr {
     const operand = this.type(e.operand);
     if (isNullLiteral(operand)) throw new UserError('TYPE_MISMATCH', `Comparison with NULL not supported: ${formatExpr(e)}`, e.span);
-    let t: SqlType = operand.type;
-    const items: TypedExpr[] = [];
-    e.list.forEach((itemAst) => {
-      let item = this.type(itemAst);
-      if (isNullLiteral(item)) return;
-      if (item.kind === 'Constant' && item.type.kind === 'STRING' && operand.type.kind !== 'STRING') {
-        item = coerceLiteralForIn(item, operand.type, itemAst);
-      }
-      const common = comparisonType({ ...operand, type: t }, item, true);
-      if (!common) {
-        throw new UserError(
-          'TYPE_MISMATCH',
-          `operator does not exist: ${typeToString(operand.type)} = ${typeToString(item.type)} (${formatExpr(itemAst)})`,
-          itemAst.span,
-        );
-      }
-      t = common;
-      items.push(item);
-    });
+    const coerced = coerceUserList([e.operand, ...e.list], (x) => this.type(x));
+    const t = coerced.type!;
+    const [first, ...rest] = coerced.items;
     return {
       kind: 'In',
-      operand: coerceTo(operand, t),
-      list: items.map((i) => coerceTo(i, t)),
+      operand: first!,
+      list: rest.filter((item, i) => e.list[i]!.kind !== 'NullLiteral' && !(item.kind === 'Constant' && item.value === null)),
       negated: e.negated,
       operandType: t,
       type: BOOLEAN,
@@ -330,14 +324,15 @@ class ExprTyper {
     const operand = this.type(e.operand);
     if (isNullLiteral(operand)) return constant(null, e.type, e.span);
     if (!canCast(operand.type, e.type)) {
-      throw new UserError('UNSUPPORTED_CAST', `Cast of ${typeToString(operand.type)} to ${typeToString(e.type)} is not supported`, e.span);
+      throw new UserError(UNSUPPORTED_CAST, `Cast of ${typeToString(operand.type)} to ${typeToString(e.type)} is not supported`, e.span);
     }
     return { kind: 'Cast', operand, implicit: false, type: e.type, span: e.span };
   }
 
   private call(e: Expr & { kind: 'FunctionCall' }): TypedExpr {
     if (isHigherOrder(e.name)) return typeHigherOrder(e, this.scope, (x, scope) => new ExprTyper(scope).type(x));
-    if (e.star || e.distinct) {
+    // `F(*)` of a scalar function is F with no arguments to ksqlDB (only COUNT(*) means rows).
+    if (e.distinct || (e.star && !getFunction(e.name))) {
       throw new UserError('UNKNOWN_FUNCTION', `Can't find any functions with the name '${e.name}'`, e.span);
     }
     // TIMESTAMPADD(SECONDS, 5, ts): the unit is a keyword, passed to the function as a string.
@@ -361,25 +356,42 @@ class ExprTyper {
   }
 
   private arrayCtor(e: Expr & { kind: 'ArrayConstructor' }): TypedExpr {
-    const items = e.items.map((i) => this.type(i));
-    const t = this.unify(items, e.items, 'Array', e.span);
-    return { kind: 'ArrayConstructor', items: items.map((i) => coerceTo(i, t)), type: { kind: 'ARRAY', element: t }, span: e.span };
+    if (e.items.length === 0) {
+      throw new UserError('TYPE_MISMATCH', `Array constructor cannot be empty. Please supply at least one element (see ${ISSUE_4239}).`, e.span);
+    }
+    const { type, items } = coerceUserList(e.items, (x) => this.type(x));
+    if (!type) {
+      throw new UserError(
+        'UNTYPED_NULL',
+        `Cannot construct an array with all NULL elements (see ${ISSUE_4239}). As a workaround, you may cast a NULL value to the desired type.`,
+        e.span,
+      );
+    }
+    return { kind: 'ArrayConstructor', items, type: { kind: 'ARRAY', element: type }, span: e.span };
   }
 
   private mapCtor(e: Expr & { kind: 'MapConstructor' }): TypedExpr {
-    const keys = e.entries.map((x) => this.type(x.key));
-    const values = e.entries.map((x) => this.type(x.value));
-    const kt = this.unify(keys, e.entries.map((x) => x.key), 'Map key', e.span);
-    const vt = this.unify(values, e.entries.map((x) => x.value), 'Map value', e.span);
+    if (e.entries.length === 0) {
+      throw new UserError('TYPE_MISMATCH', `Map constructor cannot be empty. Please supply at least one key value pair (see ${ISSUE_4239}).`, e.span);
+    }
+    const keys = coerceUserList(e.entries.map((x) => x.key), (x) => this.type(x));
+    const values = coerceUserList(e.entries.map((x) => x.value), (x) => this.type(x));
+    if (!keys.type) throw new UserError('UNTYPED_NULL', 'Cannot construct a map with all NULL keys', e.span);
+    if (!values.type) throw new UserError('UNTYPED_NULL', 'Cannot construct a map with all NULL values', e.span);
     return {
       kind: 'MapConstructor',
-      entries: keys.map((k, i) => ({ key: coerceTo(k, kt), value: coerceTo(values[i]!, vt) })),
-      type: { kind: 'MAP', key: kt, value: vt },
+      entries: keys.items.map((key, i) => ({ key, value: values.items[i]! })),
+      type: { kind: 'MAP', key: keys.type, value: values.type },
       span: e.span,
     };
   }
 
   private structCtor(e: Expr & { kind: 'StructConstructor' }): TypedExpr {
+    const seen = new Set<string>();
+    for (const f of e.fields) {
+      if (seen.has(f.name)) throw new UserError('DUPLICATE_FIELD', `Duplicate field names found in STRUCT: '${f.name}'`, e.span);
+      seen.add(f.name);
+    }
     const fields = e.fields.map((f) => {
       const value = this.type(f.value);
       if (isNullLiteral(value)) {
@@ -395,25 +407,6 @@ class ExprTyper {
     };
   }
 
-  /** One type for all items (NULLs excluded); errors if they have none or all are NULL. */
-  private unify(items: readonly TypedExpr[], asts: readonly Expr[], what: string, span: Span): SqlType {
-    if (items.length === 0) throw new UserError('TYPE_MISMATCH', `${what} constructor cannot be empty.`, span);
-    let t: SqlType | undefined;
-    items.forEach((item, i) => {
-      if (isNullLiteral(item)) return;
-      const next: SqlType | undefined = t === undefined ? item.type : commonType(t, item.type);
-      if (!next) {
-        throw new UserError(
-          'TYPE_MISMATCH',
-          `invalid input syntax for type ${typeToString(t!)}: ${formatExpr(asts[i]!)} is ${typeToString(item.type)}.`,
-          asts[i]!.span,
-        );
-      }
-      t = next;
-    });
-    if (!t) throw new UserError('UNTYPED_NULL', `Cannot construct ${what.toLowerCase()} with all NULL elements.`, span);
-    return t;
-  }
 }
 
 function uniqueCaseInsensitive<F extends { readonly name: string }>(fields: readonly F[], name: string): F | undefined {
@@ -434,19 +427,5 @@ function negateValue(v: unknown, t: SqlType): unknown {
       return decimalNegate(v as Decimal);
     default:
       return v;
-  }
-}
-
-/** `'10'` in `x IN ('10')` read as x's type, with ksqlDB's message when it does not parse. */
-function coerceLiteralForIn(item: TypedExpr, to: SqlType, ast: Expr): TypedExpr {
-  if (!canCast(STRING, to)) return item;
-  try {
-    return coerceTo(item, to);
-  } catch (err) {
-    if (err instanceof UserError) {
-      const text = item.kind === 'Constant' ? String(item.value) : formatExpr(ast);
-      throw new UserError('INVALID_LITERAL', `invalid input syntax for type ${to.kind}: "${text}".`, ast.span);
-    }
-    throw err;
   }
 }

@@ -105,6 +105,24 @@ export function typeComparison(ast: Expr & { kind: 'Binary' }, op: ComparisonOp,
   return { kind: 'Comparison', op, left: coerceTo(l, t), right: coerceTo(r, t), operandType: t, type: BOOLEAN, span: ast.span };
 }
 
+/** `l IS [NOT] DISTINCT FROM r`: the operands must be comparable for equality; NULL literals are fine. */
+export function typeDistinct(ast: Expr & { kind: 'Binary' }, l: TypedExpr, r: TypedExpr): TypedExpr {
+  const t = isNullLiteral(l) ? r.type : isNullLiteral(r) ? l.type : comparisonType(l, r, true);
+  if (!t || isUntypedNull(t)) {
+    throw new UserError(
+      'TYPE_MISMATCH',
+      `Cannot compare ${formatExpr(ast.left)} (${typeName(l.type)}) to ${formatExpr(ast.right)} (${typeName(r.type)}) with ${ast.op}.`,
+      ast.span,
+    );
+  }
+  const negated = ast.op === 'IS NOT DISTINCT FROM';
+  return { kind: 'IsDistinct', negated, left: coerceTo(l, t), right: coerceTo(r, t), operandType: t, type: BOOLEAN, span: ast.span };
+}
+
+function nullText(e: Expr): string {
+  return e.kind === 'NullLiteral' ? 'NULL' : formatExpr(e);
+}
+
 /** Checks a span's expression is BOOLEAN (an untyped NULL becomes a BOOLEAN NULL). */
 export function requireBoolean(e: TypedExpr, what: string, span: Span): TypedExpr {
   if (isNullLiteral(e)) return coerceTo(e, BOOLEAN);

@@ -24,6 +24,26 @@ export type CompiledExpr = (row: readonly unknown[]) => unknown;
 
 const isNull = (v: unknown): boolean => v === null || v === undefined;
 
+/** Told of a function that failed on a row; the call then yields NULL instead of failing the expression. */
+export type CallErrorHandler = (error: ExpressionEvalError, row: readonly unknown[]) => void;
+
+/** The handler compileCall captures; set only while compileExprReporting runs (compiling is synchronous). */
+let callErrorHandler: CallErrorHandler | undefined;
+
+/**
+ * compileExpr where a failing function call reports its error and yields NULL, as ksqlDB's generated
+ * code does per UDF call: `IFNULL(PARSE_DATE(bad, ...), d)` is then d, not a failed column.
+ */
+export function compileExprReporting(e: TypedExpr, onCallError: CallErrorHandler): CompiledExpr {
+  const previous = callErrorHandler;
+  callErrorHandler = onCallError;
+  try {
+    return compileExpr(e);
+  } finally {
+    callErrorHandler = previous;
+  }
+}
+
 export function compileExpr(e: TypedExpr): CompiledExpr {
   switch (e.kind) {
     case 'Constant': {
@@ -72,6 +92,18 @@ export function compileExpr(e: TypedExpr): CompiledExpr {
           s += v as string;
         }
         return s;
+      };
+    }
+    case 'IsDistinct': {
+      const l = compileExpr(e.left);
+      const r = compileExpr(e.right);
+      const eq = equalityFor(e.operandType);
+      const distinct = !e.negated;
+      return (row) => {
+        const a = l(row);
+        const b = r(row);
+        const same = isNull(a) || isNull(b) ? isNull(a) && isNull(b) : eq(a, b);
+        return same !== distinct;
       };
     }
     case 'Comparison': {
@@ -219,15 +251,21 @@ function comparisonTest(op: ComparisonOp, t: SqlType): (a: unknown, b: unknown) 
 function compileCall(e: TypedExpr & { kind: 'Call' }): CompiledExpr {
   const args = e.args.map(compileExpr);
   const { impl, name } = e;
-  const invoke = (values: unknown[]): unknown => {
+  const report = callErrorHandler;
+  const invoke = (values: unknown[], row: readonly unknown[]): unknown => {
     try {
       return impl(values) ?? null;
     } catch (err) {
-      if (err instanceof ExpressionEvalError) throw err;
-      throw new ExpressionEvalError(`Error computing ${name}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      const error =
+        err instanceof ExpressionEvalError
+          ? err
+          : new ExpressionEvalError(`Error computing ${name}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      if (!report) throw error;
+      report(error, row);
+      return null;
     }
   };
-  if (e.acceptsNulls) return (row) => invoke(args.map((a) => a(row)));
+  if (e.acceptsNulls) return (row) => invoke(args.map((a) => a(row)), row);
   return (row) => {
     const values = new Array<unknown>(args.length);
     for (let i = 0; i < args.length; i++) {
@@ -235,7 +273,7 @@ function compileCall(e: TypedExpr & { kind: 'Call' }): CompiledExpr {
       if (isNull(v)) return null;
       values[i] = v;
     }
-    return invoke(values);
+    return invoke(values, row);
   };
 }
 

@@ -4,12 +4,12 @@
  * pass through.
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
-import { compileExpr } from '../compile/index.js';
+import { compileExprReporting } from '../compile/index.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, onError: RowErrorHandler): Operator {
-  const predicate = compileExpr(spec.predicate);
+  const predicate = compileExprReporting(spec.predicate, onError);
   return {
     process(batch) {
       const out: unknown[][] = [];

@@ -3,7 +3,7 @@
  * an expression that fails on one row yields NULL for that column and the error is logged.
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
-import { compileExpr } from '../compile/index.js';
+import { compileExprReporting } from '../compile/index.js';
 import { PSEUDO_COLUMNS } from '../../analyze/catalog.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
 
@@ -11,7 +11,7 @@ const PSEUDO_COLUMN_COUNT = PSEUDO_COLUMNS.length;
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, onError: RowErrorHandler): Operator {
-  const fns = spec.columns.map((c) => compileExpr(c.expr));
+  const fns = spec.columns.map((c) => compileExprReporting(c.expr, onError));
   const width = fns.length;
   return {
     process(batch) {

@@ -1,6 +1,6 @@
 /** Tiny AST builders for expression tests (the SQL parser is another team's work in progress). */
 import type { Expr } from '../../../src/sql/ast.js';
-import type { Span } from '../../../src/sql/diagnostic.js';
+import { UserError, type Span } from '../../../src/sql/diagnostic.js';
 import type { SqlType } from '../../../src/types/sql-type.js';
 
 /** A span at [offset, offset + length) on line 1, so tests can check which node an error points at. */
@@ -44,3 +44,14 @@ export const mapOf = (...entries: [Expr, Expr][]): Expr => ({ kind: 'MapConstruc
 export const structOf = (...fields: [string, Expr][]): Expr => ({ kind: 'StructConstructor', fields: fields.map(([name, value]) => ({ name, value })), span: S });
 export const sub = (base: Expr, index: Expr): Expr => ({ kind: 'Subscript', base, index, span: S });
 export const deref = (base: Expr, field: string): Expr => ({ kind: 'Dereference', base, field, span: S });
+
+/** The UserError `f` throws; fails the test if it throws nothing or something else. */
+export function userErrorOf(f: () => unknown): UserError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof UserError) return err;
+    throw err;
+  }
+  throw new Error('expected a UserError');
+}

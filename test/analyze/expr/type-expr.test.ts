@@ -21,15 +21,7 @@ const scope: Scope = {
 };
 const typeOf = (e: Expr): string => typeToString(typeExpr(e, scope).type);
 
-function errorOf(e: Expr, options = {}): UserError {
-  try {
-    typeExpr(e, scope, options);
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError');
-}
+const errorOf = (e: Expr, options = {}): UserError => a.userErrorOf(() => typeExpr(e, scope, options));
 
 describe('literal types', () => {
   it('types integer literals by size, decimals by digits, exponents as DOUBLE', () => {
@@ -149,7 +141,9 @@ describe('functions, casts, CASE, constructors', () => {
     expect(t).toMatchObject({ kind: 'In', operandType: BIGINT });
     expect(t.kind === 'In' && t.list.length).toBe(3);
     expect(errorOf(a.inList(a.col('I'), [a.str('10 - not a number')])).message).toBe('invalid input syntax for type INTEGER: "10 - not a number".');
-    expect(errorOf(a.inList(a.col('I'), [a.bool(true)])).message).toBe('operator does not exist: INTEGER = BOOLEAN (true)');
+    expect(errorOf(a.inList(a.col('I'), [a.bool(true)])).message).toBe(
+      'operator does not exist: INTEGER = BOOLEAN (true)\nHint: You might need to add explicit type casts.',
+    );
   });
 
   it('rejects a bare NULL only when asked (projections), allows it for INSERT VALUES', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { typeExpr, type Scope } from '../../../src/analyze/expr/index.js';
-import { compileExpr, compilePredicate, ExpressionEvalError } from '../../../src/exec/compile/index.js';
+import { compileExpr, compileExprReporting, compilePredicate, ExpressionEvalError } from '../../../src/exec/compile/index.js';
 import type { Expr } from '../../../src/sql/ast.js';
+import { parseStatements } from '../../../src/sql/parse.js';
 import { Decimal } from '../../../src/types/decimal.js';
 import { array, BIGINT, BOOLEAN, decimal, DOUBLE, INTEGER, map, STRING, struct } from '../../../src/types/sql-type.js';
 import * as a from '../../analyze/expr/ast.js';
@@ -197,5 +198,49 @@ describe('casts, functions, structures', () => {
     expect(run(a.arr(a.col('I'), a.col('L')), { I: 1, L: 2n })).toEqual([1n, 2n]);
     expect(run(a.mapOf([a.str('a'), a.col('I')]), { I: 1 })).toEqual(new Map([['a', 1]]));
     expect(run(a.structOf(['X', a.col('S')]), { S: 'v' })).toEqual({ X: 'v' });
+  });
+});
+
+describe('a function that fails on a row', () => {
+  // PARSE_DATE('abcd', ...) throws; IFNULL around it sees NULL, as ksqlDB's per-call handling gives.
+  const e = a.call('IFNULL', [a.cast(a.call('PARSE_DATE', [a.col('S'), a.str('yyyy-MM-dd')]), STRING), a.str('1900-01-01')]);
+
+  it('fails the whole expression when compiled without a handler', () => {
+    expect(() => run(e, { S: 'abcd' })).toThrow(ExpressionEvalError);
+  });
+
+  it('reports the error and yields NULL for that call when compiled with one', () => {
+    const seen: [string, unknown[]][] = [];
+    const f = compileExprReporting(typeExpr(e, scope), (err, row) => seen.push([err.message, [...row]]));
+    expect(f(toRow({ S: 'abcd' }))).toBe('1900-01-01');
+    expect(f(toRow({ S: '2022-02-02' }))).toBe('2022-02-02');
+    expect(seen.length).toBe(1);
+    expect(seen[0]![1]).toEqual(toRow({ S: 'abcd' }));
+    // The handler belongs to that compilation only.
+    expect(() => run(e, { S: 'abcd' })).toThrow(ExpressionEvalError);
+  });
+});
+
+describe('IS [NOT] DISTINCT FROM', () => {
+  const distinct = (l: Expr, r: Expr, negated = false): Expr => ({
+    kind: 'Binary',
+    op: negated ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM',
+    left: l,
+    right: r,
+    span: a.at(0),
+  });
+
+  it('treats NULL as equal to NULL and never yields NULL', () => {
+    const e = distinct(a.col('I'), a.col('L'));
+    expect(run(e, { I: 1, L: 1n })).toBe(false);
+    expect(run(e, { I: 1, L: 2n })).toBe(true);
+    expect(run(e, { I: null, L: 2n })).toBe(true);
+    expect(run(e, { I: null, L: null })).toBe(false);
+    expect(run(distinct(a.col('I'), a.col('L'), true), { I: null, L: null })).toBe(true);
+    expect(run(distinct(a.col('S'), a.nul()), { S: 'x' })).toBe(true);
+  });
+
+  it('parses after IS [NOT]', () => {
+    expect(parseStatements('SELECT * FROM t WHERE a IS NOT DISTINCT FROM b AND c IS DISTINCT FROM 1;').diagnostics).toEqual([]);
   });
 });
