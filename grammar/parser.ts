@@ -190,7 +190,18 @@ class SqlParser extends CstParser {
     this.OPTION4(() => {
       this.CONSUME(T.Partition);
       this.CONSUME2(T.By);
-      this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'partitionBy' }) });
+      this.OR2([
+        {
+          // `PARTITION BY ()`: parsed so the analyzer can say that an expression is required.
+          GATE: () => this.LA(1).tokenType === T.LParen && this.LA(2).tokenType === T.RParen,
+          ALT: () => {
+            this.CONSUME(T.LParen, { LABEL: 'emptyPartitionBy' });
+            this.CONSUME(T.RParen);
+          },
+          IGNORE_AMBIGUITIES: true,
+        },
+        { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'partitionBy' }) }) },
+      ]);
     });
     this.OPTION5(() => {
       this.CONSUME(T.Having);

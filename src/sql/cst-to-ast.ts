@@ -219,7 +219,7 @@ function buildQuery(ctx: BuildContext, n: CstNode): Query {
     ...(window ? { window: buildWindow(ctx, window) } : {}),
     ...(where ? { where: buildExpr(ctx, where) } : {}),
     ...(groupBy ? { groupBy: Object.freeze(nodes(groupBy, 'items').map((e) => buildExpr(ctx, e))) } : {}),
-    ...(partitionBy.length > 0 ? { partitionBy: Object.freeze(partitionBy.map((e) => buildExpr(ctx, e))) } : {}),
+    ...(partitionBy.length > 0 || has(n, 'emptyPartitionBy') ? { partitionBy: Object.freeze(partitionBy.map((e) => buildExpr(ctx, e))) } : {}),
     ...(having ? { having: buildExpr(ctx, having) } : {}),
     ...(emit ? { emit } : {}),
     emitChanges: emit !== undefined,

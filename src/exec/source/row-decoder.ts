@@ -5,10 +5,11 @@
  * and is skipped (ksqlDB: processing log, query goes on).
  */
 import type { SourceDef } from '../../analyze/catalog.js';
-import { createSerde, type Serde } from '../../serde/format.js';
+import { createSerde, formatSchemaError, type Serde } from '../../serde/format.js';
 import type { StoredRecord } from '../../store/topic-store.js';
 import { UserError } from '../../sql/diagnostic.js';
-import { markTombstone } from '../row-flags.js';
+import { isTombstone, markTombstone } from '../row-flags.js';
+import { createTimestampExtractor } from './timestamp-extractor.js';
 
 export type RecordErrorHandler = (error: unknown, record: StoredRecord) => void;
 
@@ -17,15 +18,21 @@ export interface RowDecoder {
 }
 
 export function sourceSerdes(source: SourceDef): { key: Serde; value: Serde } {
-  const key = createSerde(source.keyFormat as never, source.keyColumns, { isKey: true });
-  if ('error' in key) throw new UserError('INVALID_FORMAT', `Key format ${source.keyFormat}: ${key.error}`);
+  const key = createSerde(source.keyFormat as never, source.keyColumns, { isKey: true, ...delimiterOption(source.keyDelimiter) });
+  if ('error' in key) throw new UserError('INVALID_FORMAT', formatSchemaError('Key', source.keyFormat, source.keyColumns, true, [], key.error));
   const value = createSerde(source.valueFormat as never, source.valueColumns, {
     isKey: false,
     ...(source.wrapSingleValue === undefined ? {} : { wrapSingleValue: source.wrapSingleValue }),
+    ...delimiterOption(source.valueDelimiter),
   });
-  if ('error' in value) throw new UserError('INVALID_FORMAT', `Value format ${source.valueFormat}: ${value.error}`);
+  if ('error' in value) {
+    const features = source.wrapSingleValue === undefined ? [] : [source.wrapSingleValue ? 'WRAP_SINGLES' : 'UNWRAP_SINGLES'];
+    throw new UserError('INVALID_FORMAT', formatSchemaError('Value', source.valueFormat, source.valueColumns, false, features, value.error));
+  }
   return { key, value };
 }
+
+const delimiterOption = (d: string | undefined): { delimiter?: string } => (d === undefined ? {} : { delimiter: d });
 
 export function createRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
@@ -34,7 +41,8 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
   // Windowed keys end with the window (Kafka Streams layout): 8-byte start, or end + start for sessions.
   const windowBytes = source.windowType === undefined ? 0 : source.windowType === 'SESSION' ? 16 : 8;
   const width = nKey + nValue + 3 + (windowBytes > 0 ? 2 : 0);
-  const tsIndex = source.timestampColumn === undefined ? -1 : [...source.keyColumns, ...source.valueColumns].findIndex((c) => c.name === source.timestampColumn);
+  const eventTime = createTimestampExtractor(source, [...source.keyColumns, ...source.valueColumns]);
+  const timeInKey = source.keyColumns.some((c) => c.name === source.timestampColumn);
   return {
     decode(records, onError) {
       const rows: unknown[][] = [];
@@ -74,13 +82,14 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
           continue;
         }
         let ts = r.timestamp;
-        if (tsIndex >= 0) {
-          const t = row[tsIndex];
-          if (t === null || t === undefined) {
-            onError(new Error(`Timestamp column ${source.timestampColumn} is NULL`), r);
+        // A record without a value has no value columns to take its time from: it keeps its own.
+        if (eventTime && !(isTombstone(row) && !timeInKey)) {
+          try {
+            ts = eventTime(row);
+          } catch (err) {
+            onError(err, r);
             continue;
           }
-          ts = Number(t);
         }
         row[nKey + nValue] = BigInt(ts);
         row[nKey + nValue + 1] = r.partition;
