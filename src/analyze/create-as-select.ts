@@ -183,6 +183,9 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
   propertyMap(stmt.properties);
   const target = catalog.getSource(stmt.target);
   if (!target) throw new UserError('UNKNOWN_SOURCE', `Source ${stmt.target} does not exist.`, stmt.targetSpan);
+  if (target.isSource && target.kind === 'STREAM') {
+    throw new UserError('READ_ONLY_SOURCE', `Cannot insert into read-only stream: ${target.name}`, stmt.targetSpan);
+  }
   if (target.kind !== 'STREAM') {
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }

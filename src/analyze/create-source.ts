@@ -158,6 +158,11 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
   const timestamp = timestampProps(props, [...keyColumns, ...valueColumns]);
 
   const existing = catalog.getSource(stmt.name);
+  // Source (read-only) streams and tables are never replaced, nor replace anything.
+  if (stmt.orReplace && (stmt.isSource || existing?.isSource)) {
+    const word = kind === 'STREAM' ? 'stream' : 'table';
+    throw new UserError('READ_ONLY_SOURCE', `Cannot add ${word} '${stmt.name}': CREATE OR REPLACE is not supported on source ${word}s.`, stmt.span);
+  }
   if (existing && !stmt.orReplace) {
     // IF NOT EXISTS is handled by the caller before analysis.
     const what = existing.kind === 'STREAM' ? 'stream' : 'table';

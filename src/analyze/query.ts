@@ -80,6 +80,8 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
 /** The pseudo columns every row has (ksqlDB's system columns): never an alias in a SELECT. */
 const RESERVED_ALIASES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
 
+const PSEUDO_NAMES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET']);
+
 export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
   const from = catalog.getSource(q.from.name);
   if (!from) {
@@ -183,6 +185,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         }
         const typed = typeIn('SELECT', expand(rekeyed ? rekeyed.useKeyColumn(item.expr) : item.expr), scope);
         let name = item.alias ?? (joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined ? `${item.expr.source}_${item.expr.name}` : derivedName(item.expr));
+        // A persistent query's sink cannot have a column named after a pseudo column.
+        if (sinkKind !== undefined && item.alias === undefined && name !== undefined && PSEUDO_NAMES.has(name) && item.expr.kind === 'ColumnRef') {
+          throw new UserError('RESERVED_COLUMN', `Reserved column name in select: \`${name}\`. Please remove or alias the column.`, item.span);
+        }
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name));

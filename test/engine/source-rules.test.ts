@@ -1,0 +1,41 @@
+/** Read-only (SOURCE) streams and tables, DROP of a missing source, reserved names in a sink's SELECT. */
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import type { EngineEvent } from '../../src/engine/events.js';
+import { engineFixture, executeOk } from '../helpers/engine.js';
+
+async function errorOf(engine: Engine, sql: string): Promise<string> {
+  const events: EngineEvent[] = [];
+  for await (const e of engine.createSession().execute(sql)) events.push(e);
+  const err = events.find((e) => e.type === 'error');
+  return err && err.type === 'error' ? err.diagnostic.message : '(no error)';
+}
+
+describe('source rules', () => {
+  const openEngine = engineFixture();
+
+  it('keeps SOURCE streams read-only: no INSERT ... SELECT, DELETE TOPIC or CREATE OR REPLACE', async () => {
+    const engine = await openEngine();
+    await executeOk(engine.createSession(), `
+      CREATE SOURCE STREAM src (k STRING KEY, t STRING) WITH (kafka_topic='t1', partitions=1, value_format='DELIMITED');
+      CREATE STREAM plain (k STRING KEY, t STRING) WITH (kafka_topic='t2', partitions=1, value_format='DELIMITED');`);
+    expect(await errorOf(engine, 'INSERT INTO src SELECT * FROM plain;')).toBe('Cannot insert into read-only stream: SRC');
+    expect(await errorOf(engine, 'DROP STREAM src DELETE TOPIC;')).toBe('Cannot delete topic for read-only source: SRC');
+    const replace = "(k STRING KEY, t STRING) WITH (kafka_topic='t1', value_format='DELIMITED');";
+    expect(await errorOf(engine, `CREATE OR REPLACE STREAM src ${replace}`)).toBe("Cannot add stream 'SRC': CREATE OR REPLACE is not supported on source streams.");
+    expect(await errorOf(engine, `CREATE OR REPLACE SOURCE STREAM plain ${replace}`)).toBe(
+      "Cannot add stream 'PLAIN': CREATE OR REPLACE is not supported on source streams.",
+    );
+    // A plain stream can still be replaced.
+    await executeOk(engine.createSession(), `CREATE OR REPLACE STREAM plain (k STRING KEY, t STRING) WITH (kafka_topic='t2', value_format='DELIMITED');`);
+  });
+
+  it('names the kind of a missing source on DROP, and refuses unaliased pseudo columns in a sink', async () => {
+    const engine = await openEngine();
+    expect(await errorOf(engine, 'DROP STREAM nope;')).toBe('Stream NOPE does not exist.');
+    expect(await errorOf(engine, 'DROP TABLE nope;')).toBe('Table NOPE does not exist.');
+    await executeOk(engine.createSession(), "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='JSON');");
+    expect(await errorOf(engine, 'CREATE STREAM o AS SELECT id, ROWOFFSET FROM s;')).toBe('Reserved column name in select: `ROWOFFSET`. Please remove or alias the column.');
+    await executeOk(engine.createSession(), 'CREATE STREAM o AS SELECT id, ROWOFFSET AS ro FROM s;');
+  });
+});
