@@ -106,10 +106,26 @@ class SqlParser extends CstParser {
   tableElement = this.RULE('tableElement', () => {
     this.SUBRULE(this.identifier, { LABEL: 'name' });
     this.SUBRULE(this.type);
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.Primary));
-      this.CONSUME(T.Key);
-    });
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(T.Primary));
+            this.CONSUME(T.Key);
+          },
+        },
+        // Columns read from the record's headers: all of them, or the last one with a key.
+        { ALT: () => this.CONSUME(T.Headers) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Header);
+            this.CONSUME(T.LParen);
+            this.CONSUME(T.StringLiteral, { LABEL: 'headerKey' });
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]),
+    );
   });
 
   tableProperties = this.RULE('tableProperties', () => {

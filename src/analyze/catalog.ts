@@ -11,6 +11,8 @@ export interface ColumnSchema {
   readonly type: SqlType;
   /** Part of the key (query result headers mark these, as ksqlDB does). */
   readonly key?: boolean;
+  /** A value column read from the record's headers: all of them (`{}`), or HEADER('k') (`{ key }`). */
+  readonly header?: { readonly key?: string };
 }
 
 export interface SourceDef {

@@ -186,6 +186,9 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
   if (target.isSource && target.kind === 'STREAM') {
     throw new UserError('READ_ONLY_SOURCE', `Cannot insert into read-only stream: ${target.name}`, stmt.targetSpan);
   }
+  if (target.valueColumns.some((c) => c.header)) {
+    throw new UserError('HEADER_COLUMN', `Cannot insert into ${target.name} because it has header columns`, stmt.targetSpan);
+  }
   if (target.kind !== 'STREAM') {
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }

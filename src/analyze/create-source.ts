@@ -7,7 +7,7 @@ import { UserError, type Span } from '../sql/diagnostic.js';
 import { parseDelimiterProperty } from '../serde/format.js';
 import { compilePattern } from '../functions/java-date-format.js';
 import { MS_PER_UNIT } from '../sql/time-units.js';
-import { typeToString, type SqlType } from '../types/sql-type.js';
+import { array, BYTES, STRING, struct, typeToString, type SqlType } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { PSEUDO_COLUMNS } from './catalog.js';
 
@@ -147,6 +147,11 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     if (c.primaryKey && kind === 'STREAM') {
       throw new UserError('INVALID_KEY', `Column \`${c.name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.`, c.span);
     }
+    if (c.header) {
+      checkHeaderType(c.type, c.header.key, c.span);
+      valueColumns.push({ name: c.name, type: c.type, header: c.header });
+      continue;
+    }
     (c.key || c.primaryKey ? keyColumns : valueColumns).push({ name: c.name, type: c.type });
   }
   if (kind === 'TABLE' && keyColumns.length === 0 && stmt.columns.length > 0) {
@@ -226,6 +231,19 @@ export function timestampProps(props: ReadonlyMap<string, Property>, columns: re
     throw new UserError('INVALID_PROPERTY', `Invalid datetime format: ${pattern} ${err instanceof Error ? err.message : String(err)}`, formatProp.value.span);
   }
   return { timestampColumn: name, timestampFormat: pattern };
+}
+
+/** The type of HEADERS columns: every header as a (key, value) pair. */
+export const HEADERS_TYPE: SqlType = array(struct([
+  { name: 'KEY', type: STRING },
+  { name: 'VALUE', type: BYTES },
+]));
+
+function checkHeaderType(t: SqlType, key: string | undefined, span: Span): void {
+  const expected = key === undefined ? HEADERS_TYPE : BYTES;
+  if (typeToString(t) === typeToString(expected)) return;
+  const what = key === undefined ? 'HEADERS' : "HEADER('key')";
+  throw new UserError('TYPE_MISMATCH', `Invalid type for ${what} column: expected ${typeToString(expected)}, got ${typeToString(t)}`, span);
 }
 
 function isTimestampType(t: SqlType, hasFormat: boolean): boolean {

@@ -10,7 +10,7 @@
 import type { SourceDef } from '../analyze/catalog.js';
 import { partitionForKey, roundRobinChooser } from '../store/partitioner.js';
 import type { PartitionWrite, ProducerRecord } from '../store/topic-store.js';
-import { isTombstone } from './row-flags.js';
+import { isTombstone, recordHeaders } from './row-flags.js';
 import { sourceSerdes } from './source/row-decoder.js';
 import { createTimestampExtractor } from './source/timestamp-extractor.js';
 
@@ -71,7 +71,8 @@ export function createSinkWriter(sink: SourceDef, partitions: number, options: S
         }
         let list = byPartition.get(partition);
         if (!list) byPartition.set(partition, (list = []));
-        list.push({ key: keyBytes, value: valueBytes, timestamp });
+        const headers = recordHeaders(row);
+        list.push({ key: keyBytes, value: valueBytes, timestamp, ...(headers.length > 0 ? { headers } : {}) });
       }
       return [...byPartition].map(([partition, records]) => ({ topic: sink.topic, partition, records }));
     },

@@ -186,6 +186,8 @@ export interface ColumnDef {
   /** KEY (streams) or PRIMARY KEY (tables). */
   readonly key: boolean;
   readonly primaryKey: boolean;
+  /** HEADERS (all record headers: `{}`) or HEADER('k') (`{ key: 'k' }`). */
+  readonly header?: { readonly key?: string };
   readonly span: Span;
 }
 

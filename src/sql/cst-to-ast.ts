@@ -144,6 +144,8 @@ function buildColumn(ctx: BuildContext, n: CstNode): ColumnDef {
     type: buildType(ctx, node(n, 'type')),
     key: has(n, 'KEY') && !primaryKey,
     primaryKey,
+    ...(has(n, 'HEADERS') ? { header: Object.freeze({}) } : {}),
+    ...(has(n, 'headerKey') ? { header: Object.freeze({ key: stringValue(token(n, 'headerKey')) }) } : {}),
     span: nodeSpan(ctx, n),
   });
 }

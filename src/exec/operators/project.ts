@@ -4,7 +4,7 @@
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { compileExpr } from '../compile/index.js';
-import { isTombstone, markTombstone } from '../row-flags.js';
+import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../row-flags.js';
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, onError: RowErrorHandler): Operator {
@@ -31,6 +31,7 @@ export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, 
             o[i] = null;
           }
         }
+        setRecordHeaders(o, recordHeaders(row));
         out[n++] = isTombstone(row) ? markTombstone(o) : o;
       }
       out.length = n;
