@@ -1,19 +1,11 @@
 /** HEADERS and HEADER('k') columns on the real engine: read from record headers, kept on output. */
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import type { EngineEvent } from '../../src/engine/events.js';
-import { engineFixture, executeOk } from '../helpers/engine.js';
+import { engineFixture, errorMessageOf as errorOf, executeOk } from '../helpers/engine.js';
 import { awaitRecords } from '../helpers/topic-records.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const text = (b: Uint8Array | null): string | null => (b === null ? null : new TextDecoder().decode(b));
 
-async function errorOf(engine: Engine, sql: string): Promise<string> {
-  const events: EngineEvent[] = [];
-  for await (const e of engine.createSession().execute(sql)) events.push(e);
-  const err = events.find((e) => e.type === 'error');
-  return err && err.type === 'error' ? err.diagnostic.message : '(no error)';
-}
 
 describe('header columns', () => {
   const openEngine = engineFixture();

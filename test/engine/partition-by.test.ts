@@ -1,8 +1,7 @@
 /** PARTITION BY on the real engine: key columns of the result, null values, errors. */
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import type { EngineEvent } from '../../src/engine/events.js';
-import { engineFixture, executeOk } from '../helpers/engine.js';
+import { engineFixture, errorMessageOf as errorOf, executeOk } from '../helpers/engine.js';
 import { awaitTextRecords } from '../helpers/topic-records.js';
 
 const bytes = (s: string | null): Uint8Array | null => (s === null ? null : new TextEncoder().encode(s));
@@ -11,12 +10,6 @@ async function produce(engine: Engine, topic: string, records: { key: string | n
   await engine.store.append(topic, 0, records.map((r) => ({ key: bytes(r.key), value: bytes(r.value), timestamp: r.timestamp ?? 0 })));
 }
 
-async function errorOf(engine: Engine, sql: string): Promise<string> {
-  const events: EngineEvent[] = [];
-  for await (const e of engine.createSession().execute(sql)) events.push(e);
-  const err = events.find((e) => e.type === 'error');
-  return err && err.type === 'error' ? err.diagnostic.message : '(no error)';
-}
 
 const INPUT = "CREATE STREAM input (id INT KEY, name STRING, age INT) WITH (kafka_topic='input', partitions=1, format='JSON');";
 

@@ -1,15 +1,7 @@
 /** Read-only (SOURCE) streams and tables, DROP of a missing source, reserved names in a sink's SELECT. */
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import type { EngineEvent } from '../../src/engine/events.js';
-import { engineFixture, executeOk } from '../helpers/engine.js';
+import { engineFixture, errorMessageOf as errorOf, executeOk } from '../helpers/engine.js';
 
-async function errorOf(engine: Engine, sql: string): Promise<string> {
-  const events: EngineEvent[] = [];
-  for await (const e of engine.createSession().execute(sql)) events.push(e);
-  const err = events.find((e) => e.type === 'error');
-  return err && err.type === 'error' ? err.diagnostic.message : '(no error)';
-}
 
 describe('source rules', () => {
   const openEngine = engineFixture();
