@@ -54,6 +54,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.printTopic) },
       { ALT: () => this.SUBRULE(this.terminateQuery) },
       { ALT: () => this.SUBRULE(this.explainStatement) },
+      { ALT: () => this.SUBRULE(this.alterSource) },
     ]);
   });
 
@@ -91,6 +92,26 @@ class SqlParser extends CstParser {
       this.CONSUME(T.As);
       this.SUBRULE(this.query);
     });
+  });
+
+  /** ALTER STREAM|TABLE name ADD [COLUMN] c type [, ADD [COLUMN] c type ...] */
+  alterSource = this.RULE('alterSource', () => {
+    this.CONSUME(T.Alter);
+    this.SUBRULE(this.sourceType);
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.CONSUME(T.Add);
+        this.OPTION(() => this.CONSUME(T.Column));
+        this.SUBRULE(this.alterColumn);
+      },
+    });
+  });
+
+  alterColumn = this.RULE('alterColumn', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.SUBRULE(this.type);
   });
 
   sourceType = this.RULE('sourceType', () => {

@@ -214,6 +214,16 @@ export interface CreateSource {
   readonly span: Span;
 }
 
+/** ALTER STREAM|TABLE name ADD [COLUMN] c type, ...: new value columns. */
+export interface AlterSource {
+  readonly kind: 'AlterSource';
+  readonly sourceType: SourceType;
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly columns: readonly { readonly name: string; readonly type: SqlType; readonly span: Span }[];
+  readonly span: Span;
+}
+
 export interface DropSource {
   readonly kind: 'DropSource';
   readonly sourceType: SourceType;
@@ -387,6 +397,7 @@ export interface Print {
 export type Statement =
   | CreateSource
   | DropSource
+  | AlterSource
   | InsertValues
   | Query
   | CreateAsSelect

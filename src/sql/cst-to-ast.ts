@@ -82,6 +82,21 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
       const id = optNode(s, 'queryId');
       return Object.freeze({ kind: 'Terminate', ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}), span: nodeSpan(ctx, s) });
     }
+    case 'alterSource': {
+      const name = node(s, 'name');
+      return Object.freeze({
+        kind: 'AlterSource',
+        sourceType: sourceType(s),
+        name: identifierName(name),
+        nameSpan: nodeSpan(ctx, name),
+        columns: Object.freeze(
+          nodes(s, 'alterColumn').map((c) =>
+            Object.freeze({ name: identifierName(node(c, 'name')), type: buildType(ctx, node(c, 'type')), span: nodeSpan(ctx, c) }),
+          ),
+        ),
+        span: nodeSpan(ctx, s),
+      });
+    }
     case 'explainStatement': {
       const id = optNode(s, 'queryId');
       const q = optNode(s, 'query');

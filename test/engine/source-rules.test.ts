@@ -1,6 +1,6 @@
 /** Read-only (SOURCE) streams and tables, DROP of a missing source, reserved names in a sink's SELECT. */
 import { describe, expect, it } from 'vitest';
-import { engineFixture, errorMessageOf as errorOf, executeOk } from '../helpers/engine.js';
+import { engineFixture, errorMessageOf as errorOf, executeOk, rowsOf } from '../helpers/engine.js';
 
 
 describe('source rules', () => {
@@ -29,5 +29,26 @@ describe('source rules', () => {
     await executeOk(engine.createSession(), "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='JSON');");
     expect(await errorOf(engine, 'CREATE STREAM o AS SELECT id, ROWOFFSET FROM s;')).toBe('Reserved column name in select: `ROWOFFSET`. Please remove or alias the column.');
     await executeOk(engine.createSession(), 'CREATE STREAM o AS SELECT id, ROWOFFSET AS ro FROM s;');
+  });
+
+  it('ALTER ... ADD COLUMN adds value columns that old records read as NULL, except on SOURCE streams and query sinks', async () => {
+    const engine = await openEngine();
+    const session = engine.createSession();
+    await executeOk(session, `
+      CREATE STREAM s (k STRING KEY, a INT) WITH (kafka_topic='s', partitions=1, value_format='JSON');
+      CREATE SOURCE STREAM ro (k STRING KEY, a INT) WITH (kafka_topic='s', value_format='JSON');
+      CREATE STREAM copy AS SELECT * FROM s;
+      INSERT INTO s (k, a) VALUES ('x', 1);
+      ALTER STREAM s ADD COLUMN b STRING, ADD c BIGINT;
+      INSERT INTO s (k, a, b, c) VALUES ('y', 2, 'two', 3);
+      SET 'auto.offset.reset'='earliest';`);
+    expect(rowsOf(await executeOk(session, 'SELECT * FROM s EMIT CHANGES LIMIT 2;'))).toEqual([
+      ['x', 1, null, null],
+      ['y', 2, 'two', 3n],
+    ]);
+    expect(await errorOf(engine, 'ALTER STREAM ro ADD COLUMN b INT;')).toBe("Cannot alter stream 'RO': ALTER operations are not supported on source streams.");
+    expect(await errorOf(engine, 'ALTER STREAM copy ADD COLUMN b INT;')).toBe('ALTER command is not supported for CREATE ... AS statements.');
+    expect(await errorOf(engine, 'ALTER STREAM s ADD COLUMN a INT;')).toBe('Cannot add column `A` to schema. A column with the same name already exists.');
+    expect(await errorOf(engine, 'ALTER TABLE s ADD COLUMN z INT;')).toBe('Incompatible data source type is STREAM, but statement was ALTER TABLE');
   });
 });
