@@ -126,6 +126,11 @@ export const Variables = keyword('VARIABLES', true);
 export const Topic = keyword('TOPIC', true);
 export const Partition = keyword('PARTITION', true);
 export const Explain = keyword('EXPLAIN', true);
+export const Headers = keyword('HEADERS', true);
+export const Header = keyword('HEADER', true);
+export const Alter = keyword('ALTER', true);
+export const Add = keyword('ADD', true);
+export const Column = keyword('COLUMN', true);
 
 // ------------------------------------------------------------------ literals
 

@@ -54,6 +54,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.printTopic) },
       { ALT: () => this.SUBRULE(this.terminateQuery) },
       { ALT: () => this.SUBRULE(this.explainStatement) },
+      { ALT: () => this.SUBRULE(this.alterSource) },
     ]);
   });
 
@@ -93,6 +94,26 @@ class SqlParser extends CstParser {
     });
   });
 
+  /** ALTER STREAM|TABLE name ADD [COLUMN] c type [, ADD [COLUMN] c type ...] */
+  alterSource = this.RULE('alterSource', () => {
+    this.CONSUME(T.Alter);
+    this.SUBRULE(this.sourceType);
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        this.CONSUME(T.Add);
+        this.OPTION(() => this.CONSUME(T.Column));
+        this.SUBRULE(this.alterColumn);
+      },
+    });
+  });
+
+  alterColumn = this.RULE('alterColumn', () => {
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.SUBRULE(this.type);
+  });
+
   sourceType = this.RULE('sourceType', () => {
     this.OR([{ ALT: () => this.CONSUME(T.Stream) }, { ALT: () => this.CONSUME(T.Table) }]);
   });
@@ -106,10 +127,26 @@ class SqlParser extends CstParser {
   tableElement = this.RULE('tableElement', () => {
     this.SUBRULE(this.identifier, { LABEL: 'name' });
     this.SUBRULE(this.type);
-    this.OPTION(() => {
-      this.OPTION2(() => this.CONSUME(T.Primary));
-      this.CONSUME(T.Key);
-    });
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(T.Primary));
+            this.CONSUME(T.Key);
+          },
+        },
+        // Columns read from the record's headers: all of them, or the last one with a key.
+        { ALT: () => this.CONSUME(T.Headers) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Header);
+            this.CONSUME(T.LParen);
+            this.CONSUME(T.StringLiteral, { LABEL: 'headerKey' });
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]),
+    );
   });
 
   tableProperties = this.RULE('tableProperties', () => {
@@ -190,7 +227,18 @@ class SqlParser extends CstParser {
     this.OPTION4(() => {
       this.CONSUME(T.Partition);
       this.CONSUME2(T.By);
-      this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'partitionBy' }) });
+      this.OR2([
+        {
+          // `PARTITION BY ()`: parsed so the analyzer can say that an expression is required.
+          GATE: () => this.LA(1).tokenType === T.LParen && this.LA(2).tokenType === T.RParen,
+          ALT: () => {
+            this.CONSUME(T.LParen, { LABEL: 'emptyPartitionBy' });
+            this.CONSUME(T.RParen);
+          },
+          IGNORE_AMBIGUITIES: true,
+        },
+        { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'partitionBy' }) }) },
+      ]);
     });
     this.OPTION5(() => {
       this.CONSUME(T.Having);

@@ -11,6 +11,8 @@ export interface ColumnSchema {
   readonly type: SqlType;
   /** Part of the key (query result headers mark these, as ksqlDB does). */
   readonly key?: boolean;
+  /** A value column read from the record's headers: all of them (`{}`), or HEADER('k') (`{ key }`). */
+  readonly header?: { readonly key?: string };
 }
 
 export interface SourceDef {
@@ -23,8 +25,13 @@ export interface SourceDef {
   readonly valueFormat: string;
   /** WRAP_SINGLE_VALUE for the value format; undefined = format default. */
   readonly wrapSingleValue?: boolean;
+  /** DELIMITED only: VALUE_DELIMITER / KEY_DELIMITER as one character (TAB and SPACE resolved). */
+  readonly valueDelimiter?: string;
+  readonly keyDelimiter?: string;
   /** Column whose value is the record timestamp (WITH TIMESTAMP='col'); undefined = record time. */
   readonly timestampColumn?: string;
+  /** TIMESTAMP_FORMAT: the Java pattern of a STRING timestamp column. */
+  readonly timestampFormat?: string;
   readonly isSource: boolean;
   /** Windowed sources (windowed aggregations): keys carry their window, Kafka Streams style. */
   readonly windowType?: 'TUMBLING' | 'HOPPING' | 'SESSION';

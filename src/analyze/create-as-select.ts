@@ -8,7 +8,17 @@ import type { CreateAsSelect, InsertSelect, Property } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
 import { typeToString } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
-import { boolProp, DEFAULT_KEY_FORMAT, formatProp, intProp, MAX_PARTITIONS, stringProp } from './create-source.js';
+import {
+  boolProp,
+  DEFAULT_KEY_FORMAT,
+  delimiterProps,
+  formatProp,
+  intProp,
+  MAX_PARTITIONS,
+  stringProp,
+  timestampProps,
+  type FormatDefaults,
+} from './create-source.js';
 import { analyzeQuery, type AnalyzedQuery, type OutputColumn } from './query.js';
 
 const CSAS_PROPERTIES = new Set([
@@ -55,6 +65,14 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
       `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${plural} ${all.join(' and ')} in its projection (eg, SELECT ${all.join(', ')}...).`,
     );
   }
+  if (q.keyOrigin === 'source' || q.keyOrigin === 'partitionBy') {
+    q.source.keyColumns.forEach((key, i) => {
+      const names = q.projection.filter((p) => p.expr.kind === 'Column' && p.expr.index === i).map((p) => p.name);
+      if (names.length > 1) {
+        throw new UserError('KEY_REPEATED', `The projection contains a key column (\`${key.name}\`) more than once, aliased as: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
+      }
+    });
+  }
   const keySet = new Set(q.keyPositions);
   const keyCols = q.keyPositions.map((p) => q.projection[p]!);
   const valueCols = q.projection.filter((_, i) => !keySet.has(i));
@@ -70,8 +88,51 @@ function producesTable(q: AnalyzedQuery): boolean {
   return q.source.kind === 'TABLE';
 }
 
+/**
+ * The sink's formats: WITH's FORMAT / KEY_FORMAT / VALUE_FORMAT, else the source's (with its
+ * delimiters), else the session defaults. A sink without key columns has no key (NONE); a keyless
+ * source's NONE gives way to the default key format once the query gives the sink a key.
+ */
+function sinkFormats(
+  props: ReadonlyMap<string, Property>,
+  from: SourceDef,
+  keyCount: number,
+  stmt: CreateAsSelect,
+  defaults: FormatDefaults,
+): Pick<SourceDef, 'keyFormat' | 'valueFormat' | 'keyDelimiter' | 'valueDelimiter'> {
+  const format = props.get('FORMAT');
+  const keyProp = props.get('KEY_FORMAT');
+  const valueProp = props.get('VALUE_FORMAT');
+  const valueFormat = format ? formatProp(format) : valueProp ? formatProp(valueProp) : from.valueFormat;
+  let keyFormat = format ? formatProp(format) : keyProp ? formatProp(keyProp) : from.keyFormat;
+  if (keyCount === 0) {
+    if (keyProp && keyFormat !== 'NONE' && stmt.sourceType === 'STREAM') {
+      throw new UserError('INVALID_PROPERTY', 'Key format specified for stream without key columns.', keyProp.span);
+    }
+    keyFormat = 'NONE';
+  } else if (keyFormat === 'NONE' && !keyProp && !format) {
+    keyFormat = (defaults.keyFormat ?? DEFAULT_KEY_FORMAT).toUpperCase();
+  }
+  // Delimiters carry over from the source while its format does; WITH may set new ones.
+  const given = delimiterProps(props, keyFormat, valueFormat);
+  const keyDelimiter = given.keyDelimiter ?? (keyFormat === from.keyFormat ? from.keyDelimiter : undefined);
+  const valueDelimiter = given.valueDelimiter ?? (valueFormat === from.valueFormat ? from.valueDelimiter : undefined);
+  return {
+    keyFormat,
+    valueFormat,
+    ...(keyDelimiter === undefined ? {} : { keyDelimiter }),
+    ...(valueDelimiter === undefined ? {} : { valueDelimiter }),
+  };
+}
+
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */
-export function analyzeCreateAsSelect(stmt: CreateAsSelect, catalog: CatalogReader, statementText: string, replay = false): AnalyzedPersistentQuery {
+export function analyzeCreateAsSelect(
+  stmt: CreateAsSelect,
+  catalog: CatalogReader,
+  statementText: string,
+  replay = false,
+  defaults: FormatDefaults = {},
+): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
   if (stmt.query.limit !== undefined) {
     throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
@@ -89,22 +150,13 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, catalog: CatalogRead
     const what = existing.kind === 'STREAM' ? 'stream' : 'table';
     throw new UserError('SOURCE_EXISTS', `Cannot add ${stmt.sourceType.toLowerCase()} '${stmt.name}': A ${what} with the same name already exists`, stmt.nameSpan);
   }
+  // The TIMESTAMP column is checked first, as ksqlDB does.
+  const timestamp = timestampProps(props, query.projection.map((p) => ({ name: p.name, type: p.expr.type })));
   const { keyColumns, valueColumns, columns } = sinkLayout(query, stmt.name);
 
   const from = query.source;
-  const format = props.get('FORMAT');
-  const valueFormat = format ? formatProp(format) : props.get('VALUE_FORMAT') ? formatProp(props.get('VALUE_FORMAT')!) : from.valueFormat;
-  let keyFormat = format ? formatProp(format) : props.get('KEY_FORMAT') ? formatProp(props.get('KEY_FORMAT')!) : from.keyFormat;
-  // A keyless source (NONE) gets the default key format once the query gives it a key.
-  if (keyFormat === 'NONE' && keyColumns.length > 0) keyFormat = DEFAULT_KEY_FORMAT;
-  if (keyColumns.length === 0 && !format && !props.get('KEY_FORMAT')) keyFormat = from.keyFormat === 'NONE' ? 'NONE' : keyFormat;
-  if (keyFormat === 'KAFKA' && keyColumns.length > 1) {
-    throw new UserError(
-      'INVALID_KEY',
-      `Key format does not support schema.\nformat: KAFKA\nreason: The 'KAFKA' format only supports a single field. Got: [${keyColumns.map((k) => `\`${k.name}\` ${typeToString(k.type)} KEY`).join(', ')}]`,
-      stmt.span,
-    );
-  }
+  const existingFormats = replay && existing ? existing : undefined;
+  const formats = existingFormats ?? sinkFormats(props, from, keyColumns.length, stmt, defaults);
   const wrap = props.get('WRAP_SINGLE_VALUE');
   const topic = props.get('KAFKA_TOPIC') ? stringProp(props.get('KAFKA_TOPIC')!) : stmt.name;
   const window = query.aggregation?.window;
@@ -114,9 +166,12 @@ export function analyzeCreateAsSelect(stmt: CreateAsSelect, catalog: CatalogRead
     keyColumns,
     valueColumns,
     topic,
-    keyFormat,
-    valueFormat,
+    keyFormat: formats.keyFormat,
+    valueFormat: formats.valueFormat,
+    ...(formats.keyDelimiter === undefined ? {} : { keyDelimiter: formats.keyDelimiter }),
+    ...(formats.valueDelimiter === undefined ? {} : { valueDelimiter: formats.valueDelimiter }),
     ...(wrap ? { wrapSingleValue: boolProp(wrap) } : {}),
+    ...timestamp,
     isSource: false,
     statementText,
     ...(window ? { windowType: window.kind, ...(window.kind !== 'SESSION' ? { windowSizeMs: window.size.ms } : {}) } : {}),
@@ -135,6 +190,12 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
   propertyMap(stmt.properties);
   const target = catalog.getSource(stmt.target);
   if (!target) throw new UserError('UNKNOWN_SOURCE', `Source ${stmt.target} does not exist.`, stmt.targetSpan);
+  if (target.isSource && target.kind === 'STREAM') {
+    throw new UserError('READ_ONLY_SOURCE', `Cannot insert into read-only stream: ${target.name}`, stmt.targetSpan);
+  }
+  if (target.valueColumns.some((c) => c.header)) {
+    throw new UserError('HEADER_COLUMN', `Cannot insert into ${target.name} because it has header columns`, stmt.targetSpan);
+  }
   if (target.kind !== 'STREAM') {
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }

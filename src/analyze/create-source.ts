@@ -3,9 +3,11 @@
  * produces the catalog entry plus the topic the statement needs.
  */
 import type { CreateSource, Literal, Property } from '../sql/ast.js';
-import { UserError } from '../sql/diagnostic.js';
+import { UserError, type Span } from '../sql/diagnostic.js';
+import { parseDelimiterProperty } from '../serde/format.js';
+import { compilePattern } from '../functions/java-date-format.js';
 import { MS_PER_UNIT } from '../sql/time-units.js';
-import { typeToString, type SqlType } from '../types/sql-type.js';
+import { array, BYTES, STRING, struct, typeToString, type SqlType } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { PSEUDO_COLUMNS } from './catalog.js';
 
@@ -64,7 +66,13 @@ export interface AnalyzedCreateSource {
   readonly retentionMs?: number;
 }
 
-export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, statementText: string): AnalyzedCreateSource {
+/** Session defaults for formats a statement leaves out (ksql.persistence.default.format.*). */
+export interface FormatDefaults {
+  readonly keyFormat?: string;
+  readonly valueFormat?: string;
+}
+
+export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, statementText: string, defaults: FormatDefaults = {}): AnalyzedCreateSource {
   const props = new Map<string, Property>();
   for (const p of stmt.properties) {
     if (!KNOWN_PROPERTIES.has(p.name)) {
@@ -99,15 +107,16 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     );
   }
   const valueFormatSrc = format ?? valueFormatProp;
-  if (!valueFormatSrc) {
+  if (!valueFormatSrc && defaults.valueFormat === undefined) {
     throw new UserError(
       'MISSING_PROPERTY',
       "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
       stmt.span,
     );
   }
-  const valueFormat = formatProp(valueFormatSrc);
-  const keyFormat = format ? formatProp(format) : keyFormatProp ? formatProp(keyFormatProp) : DEFAULT_KEY_FORMAT;
+  const valueFormat = valueFormatSrc ? formatProp(valueFormatSrc) : defaultFormat(defaults.valueFormat!, stmt.span);
+  const keyFormat = format ? formatProp(format) : keyFormatProp ? formatProp(keyFormatProp) : defaultFormat(defaults.keyFormat ?? DEFAULT_KEY_FORMAT, stmt.span);
+  const delimiters = delimiterProps(props, keyFormat, valueFormat);
 
   const partitionsProp = props.get('PARTITIONS');
   const partitions = partitionsProp ? intProp(partitionsProp, 1, MAX_PARTITIONS) : DEFAULT_PARTITIONS;
@@ -138,6 +147,11 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     if (c.primaryKey && kind === 'STREAM') {
       throw new UserError('INVALID_KEY', `Column \`${c.name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.`, c.span);
     }
+    if (c.header) {
+      checkHeaderType(c.type, c.header.key, c.span);
+      valueColumns.push({ name: c.name, type: c.type, header: c.header });
+      continue;
+    }
     (c.key || c.primaryKey ? keyColumns : valueColumns).push({ name: c.name, type: c.type });
   }
   if (kind === 'TABLE' && keyColumns.length === 0 && stmt.columns.length > 0) {
@@ -146,40 +160,14 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
   if (stmt.columns.length === 0) {
     throw new UserError('MISSING_SCHEMA', `The statement does not define any columns.`, stmt.span);
   }
-  if (keyFormat === 'KAFKA' && keyColumns.length > 1) {
-    throw new UserError(
-      'INVALID_KEY',
-      'The KAFKA format only supports a single field. Got: ' + keyColumns.map((k) => `\`${k.name}\` ${typeToString(k.type)}`).join(', '),
-      stmt.span,
-    );
-  }
-  if (keyFormat === 'NONE' && keyColumns.length > 0) {
-    throw new UserError('INVALID_KEY', "Key format specified as NONE but the source has key columns.", stmt.span);
-  }
-  if (valueFormat === 'KAFKA' && valueColumns.length > 1) {
-    throw new UserError('INVALID_FORMAT', 'The KAFKA format only supports a single field. Got: ' + valueColumns.length + ' value columns', stmt.span);
-  }
-
-  const tsProp = props.get('TIMESTAMP');
-  let timestampColumn: string | undefined;
-  if (tsProp) {
-    const raw = stringProp(tsProp);
-    const name = raw.startsWith('`') && raw.endsWith('`') ? raw.slice(1, -1) : raw.toUpperCase();
-    const col = [...keyColumns, ...valueColumns].find((c) => c.name === name);
-    if (!col) {
-      throw new UserError('UNKNOWN_COLUMN', `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${name}'`, tsProp.span);
-    }
-    if (!isTimestampType(col.type, props.has('TIMESTAMP_FORMAT'))) {
-      throw new UserError(
-        'TYPE_MISMATCH',
-        `Timestamp column, \`${name}\`, should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified.`,
-        tsProp.span,
-      );
-    }
-    timestampColumn = name;
-  }
+  const timestamp = timestampProps(props, [...keyColumns, ...valueColumns]);
 
   const existing = catalog.getSource(stmt.name);
+  // Source (read-only) streams and tables are never replaced, nor replace anything.
+  if (stmt.orReplace && (stmt.isSource || existing?.isSource)) {
+    const word = kind === 'STREAM' ? 'stream' : 'table';
+    throw new UserError('READ_ONLY_SOURCE', `Cannot add ${word} '${stmt.name}': CREATE OR REPLACE is not supported on source ${word}s.`, stmt.span);
+  }
   if (existing && !stmt.orReplace) {
     // IF NOT EXISTS is handled by the caller before analysis.
     const what = existing.kind === 'STREAM' ? 'stream' : 'table';
@@ -199,7 +187,8 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     keyFormat,
     valueFormat,
     ...(wrapSingleValue === undefined ? {} : { wrapSingleValue }),
-    ...(timestampColumn === undefined ? {} : { timestampColumn }),
+    ...delimiters,
+    ...timestamp,
     isSource: stmt.isSource,
     statementText,
     ...windowProps(props),
@@ -211,6 +200,50 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     partitionsGiven: partitionsProp !== undefined,
     ...(retentionMs === undefined ? {} : { retentionMs }),
   };
+}
+
+/**
+ * TIMESTAMP (+ TIMESTAMP_FORMAT): the column whose value is the event time of a source's records
+ * (or of the records a CREATE ... AS SELECT writes). A backquoted name keeps its case.
+ */
+export function timestampProps(props: ReadonlyMap<string, Property>, columns: readonly ColumnSchema[]): Pick<SourceDef, 'timestampColumn' | 'timestampFormat'> {
+  const tsProp = props.get('TIMESTAMP');
+  const formatProp = props.get('TIMESTAMP_FORMAT');
+  if (!tsProp) return {};
+  const raw = stringProp(tsProp);
+  const name = raw.startsWith('`') && raw.endsWith('`') ? raw.slice(1, -1) : raw.toUpperCase();
+  const col = columns.find((c) => c.name === name);
+  if (!col) {
+    throw new UserError('UNKNOWN_COLUMN', `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${name}'`, tsProp.span);
+  }
+  if (!isTimestampType(col.type, formatProp !== undefined)) {
+    throw new UserError(
+      'TYPE_MISMATCH',
+      `Timestamp column, \`${name}\`, should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified.`,
+      tsProp.span,
+    );
+  }
+  if (!formatProp || col.type.kind !== 'STRING') return { timestampColumn: name };
+  const pattern = stringProp(formatProp);
+  try {
+    compilePattern(pattern);
+  } catch (err) {
+    throw new UserError('INVALID_PROPERTY', `Invalid datetime format: ${pattern} ${err instanceof Error ? err.message : String(err)}`, formatProp.value.span);
+  }
+  return { timestampColumn: name, timestampFormat: pattern };
+}
+
+/** The type of HEADERS columns: every header as a (key, value) pair. */
+export const HEADERS_TYPE: SqlType = array(struct([
+  { name: 'KEY', type: STRING },
+  { name: 'VALUE', type: BYTES },
+]));
+
+function checkHeaderType(t: SqlType, key: string | undefined, span: Span): void {
+  const expected = key === undefined ? HEADERS_TYPE : BYTES;
+  if (typeToString(t) === typeToString(expected)) return;
+  const what = key === undefined ? 'HEADERS' : "HEADER('key')";
+  throw new UserError('TYPE_MISMATCH', `Invalid type for ${what} column: expected ${typeToString(expected)}, got ${typeToString(t)}`, span);
 }
 
 function isTimestampType(t: SqlType, hasFormat: boolean): boolean {
@@ -230,6 +263,33 @@ function literalText(v: Literal): string | undefined {
     case 'NullLiteral':
       return undefined;
   }
+}
+
+function defaultFormat(name: string, span: Span): string {
+  const f = name.toUpperCase();
+  if (!(KNOWN_FORMATS as readonly string[]).includes(f)) throw new UserError('INVALID_FORMAT', `Unknown format: ${f}. Supported: ${KNOWN_FORMATS.join(', ')}`, span);
+  return f;
+}
+
+/**
+ * KEY_DELIMITER / VALUE_DELIMITER: validated as ksqlDB does, and only with the DELIMITED format.
+ * The result holds the delimiter characters for the SourceDef.
+ */
+export function delimiterProps(props: ReadonlyMap<string, Property>, keyFormat: string, valueFormat: string): Pick<SourceDef, 'keyDelimiter' | 'valueDelimiter'> {
+  const one = (name: 'KEY_DELIMITER' | 'VALUE_DELIMITER', format: string): string | undefined => {
+    const p = props.get(name);
+    if (!p) return undefined;
+    const text = p.value.kind === 'StringLiteral' ? p.value.value : literalText(p.value) ?? '';
+    const parsed = parseDelimiterProperty(text);
+    if (typeof parsed !== 'string') {
+      throw new UserError('INVALID_PROPERTY', `Failed to prepare statement: Configuration ${name} is invalid: ${parsed.error}\nExample valid value: ';'`, p.value.span);
+    }
+    if (format !== 'DELIMITED') throw new UserError('INVALID_PROPERTY', `${format} does not support the following configs: [delimiter]`, p.span);
+    return parsed;
+  };
+  const keyDelimiter = one('KEY_DELIMITER', keyFormat);
+  const valueDelimiter = one('VALUE_DELIMITER', valueFormat);
+  return { ...(keyDelimiter === undefined ? {} : { keyDelimiter }), ...(valueDelimiter === undefined ? {} : { valueDelimiter }) };
 }
 
 export function stringProp(p: Property): string {

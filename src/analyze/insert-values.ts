@@ -42,6 +42,10 @@ export function analyzeInsertValues(stmt: InsertValues, catalog: CatalogReader):
       stmt.span,
     );
   }
+  const headerTargets = targets.filter((t) => columns.find((c) => c.name === t.name)?.header);
+  if (headerTargets.length > 0) {
+    throw new UserError('HEADER_COLUMN', `Cannot insert into HEADER columns: ${headerTargets.map((t) => t.name).join(', ')}`, headerTargets[0]!.span);
+  }
   const seen = new Set<string>();
   const assignments: InsertAssignment[] = [];
   targets.forEach((t, i) => {

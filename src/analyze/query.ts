@@ -5,11 +5,12 @@
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
-import { exprKey } from '../sql/expr-rewrite.js';
+import { exprKey, mapExpr } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
+import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
@@ -38,6 +39,8 @@ export interface AnalyzedQuery {
    * key columns are then the partitioning expressions). Empty key for PARTITION BY NULL.
    */
   readonly rekey?: readonly OutputColumn[];
+  /** Per `rekey` column: whether it is computed for a record with a null value (else NULL). */
+  readonly rekeyOnNullValue?: readonly boolean[];
   /** Table functions: each row becomes one row per element, their values appended to the row. */
   readonly tableFunctions?: readonly TableFunctionCall[];
   readonly aggregation?: AnalyzedAggregation;
@@ -82,6 +85,8 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
 /** The pseudo columns every row has (ksqlDB's system columns): never an alias in a SELECT. */
 const RESERVED_ALIASES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
 
+const PSEUDO_NAMES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET']);
+
 export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
   const from = catalog.getSource(q.from.name);
   if (!from) {
@@ -102,31 +107,15 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   let where: TypedExpr | undefined;
   if (q.where) where = expectBoolean(typeIn('WHERE', q.where, inputScope), q.where.span, 'WHERE');
 
-  // PARTITION BY re-keys the stream before the projection sees it: the new key columns are the
-  // partitioning expressions; the old key columns become value columns (as in ksqlDB).
-  let rekey: OutputColumn[] | undefined;
+  // PARTITION BY re-keys the stream before the projection sees it (see partition-by.ts).
+  let rekeyed: RekeyedSource | undefined;
   let source = from;
   let scopeBeforeProjection = inputScope;
   if (q.partitionBy) {
-    const exprs = q.partitionBy.length === 1 && q.partitionBy[0]!.kind === 'NullLiteral' ? [] : q.partitionBy;
-    const typed = exprs.map((e) => typeIn('PARTITION BY', e, inputScope));
-    let generated = 0;
-    const keyColumns: ColumnSchema[] = exprs.map((e, i) => ({ name: e.kind === 'ColumnRef' ? e.name : `KSQL_COL_${generated++}`, type: typed[i]!.type }));
-    const taken = new Set(keyColumns.map((c) => c.name));
-    const valueColumns = [...from.valueColumns, ...from.keyColumns].filter((c) => !taken.has(c.name));
-    const at = (name: string): TypedExpr => {
-      const i = inputColumns.findIndex((c) => c.name === name);
-      return { kind: 'Column', index: i, name, type: inputColumns[i]!.type };
-    };
-    rekey = [
-      ...keyColumns.map((c, i) => ({ name: c.name, expr: typed[i]! })),
-      ...valueColumns.map((c) => ({ name: c.name, expr: at(c.name) })),
-      ...['ROWTIME', 'ROWPARTITION', 'ROWOFFSET'].map((n) => ({ name: n, expr: at(n) })),
-      // A windowed source keeps its window bounds readable after the re-key (sourceRowColumns).
-      ...(from.windowType ? ['WINDOWSTART', 'WINDOWEND'].map((n) => ({ name: n, expr: at(n) })) : []),
-    ];
-    source = { ...from, keyColumns, valueColumns };
-    scopeBeforeProjection = { columns: sourceRowColumns(source).map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+    if (from.kind === 'TABLE') throw new UserError('PARTITION_BY_TABLE', PARTITION_BY_TABLE_MESSAGE, q.span);
+    rekeyed = analyzePartitionBy(q.partitionBy, q.span, from, inputColumns, (e) => typeIn('PARTITION BY', e, inputScope));
+    source = rekeyed.source;
+    scopeBeforeProjection = rekeyed.scope(qualifier);
   }
 
   const aggregated = hasAggregates(q) || (q.groupBy?.length ?? 0) > 0;
@@ -230,10 +219,14 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
             item.span,
           );
         }
-        const typed = typeIn('SELECT', expand(item.expr), scope);
+        const typed = typeIn('SELECT', expand(rekeyed ? rekeyed.useKeyColumn(item.expr) : item.expr), scope);
         // In a join, `s.a` is named S_A when another source has a column A too, else A.
         const joinName = joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined && joined.commonNames.has(item.expr.name) ? `${item.expr.source}_${item.expr.name}` : undefined;
         let name = item.alias ?? joinName ?? derivedName(item.expr);
+        // A persistent query's sink cannot have a column named after a pseudo column.
+        if (sinkKind !== undefined && item.alias === undefined && name !== undefined && PSEUDO_NAMES.has(name) && item.expr.kind === 'ColumnRef') {
+          throw new UserError('RESERVED_COLUMN', `Reserved column name in select: \`${name}\`. Please remove or alias the column.`, item.span);
+        }
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name) || sourceNames.has(name));
@@ -267,7 +260,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyMissing = k.missingMessage;
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
-    keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => `${qualifier}.${formatExpr(e)}`)) : source.keyColumns.map((c) => c.name);
+    keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => formatExpr(qualifyColumns(e, qualifier)))) : source.keyColumns.map((c) => c.name);
     keyTypes = source.keyColumns.map((c) => c.type);
     keyPositions = source.keyColumns.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   }
@@ -288,7 +281,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     inputColumns,
     ...(where ? { where } : {}),
     ...(source.windowType && !agg ? { windowKeyPositions: windowKeyPositions(projection, inputColumns) } : {}),
-    ...(rekey ? { rekey } : {}),
+    ...(rekeyed ? { rekey: rekeyed.columns, rekeyOnNullValue: rekeyed.onNullValue } : {}),
     ...(tableFunctions ? { tableFunctions } : {}),
     ...(agg ? { aggregation: agg.aggregation } : {}),
     projection,
@@ -325,6 +318,11 @@ export function resultColumns(q: AnalyzedQuery): ColumnSchema[] {
   return q.projection.map((p, i) => ({ name: p.name, type: p.expr.type, ...(keys.has(i) ? { key: true } : {}) }));
 }
 
+/** `e` with every column reference qualified by `qualifier` (ksqlDB's messages show `ABS(S.ID)`). */
+function qualifyColumns(e: Expr, qualifier: string): Expr {
+  return mapExpr(e, (x) => (x.kind === 'ColumnRef' && x.source === undefined ? { ...x, source: qualifier } : undefined));
+}
+
 /** ksqlDB names a selected column after the column (or struct field) it reads. */
 function derivedName(e: Expr): string | undefined {
   switch (e.kind) {
@@ -346,7 +344,9 @@ function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {
     return typeExpr(e, scope, { rejectUntypedNull: clause === 'SELECT' });
   } catch (err) {
     if (err instanceof UserError && err.code === 'UNKNOWN_COLUMN' && /^Column /.test(err.message)) {
-      throw new UserError(err.code, `${clause} column${err.message.slice('Column'.length)}`, err.span);
+      const name = /^Column '(?:[^'.]*\.)?([^']*)'/.exec(err.message)?.[1];
+      const why = clause === 'PARTITION BY' && name ? ` '${name}' must be a column in the source schema since PARTITION BY is applied on the input.` : '';
+      throw new UserError(err.code, `${clause} column${err.message.slice('Column'.length)}${why}`, err.span);
     }
     // ksqlDB checks casts and IN lists only while compiling the projection or the filter, and so
     // names that step in their errors.

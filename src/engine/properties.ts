@@ -4,6 +4,9 @@
  * values of the properties we interpret are validated.
  */
 export const AUTO_OFFSET_RESET = 'auto.offset.reset';
+/** Formats for statements that leave KEY_FORMAT / VALUE_FORMAT out. */
+export const DEFAULT_KEY_FORMAT_PROPERTY = 'ksql.persistence.default.format.key';
+export const DEFAULT_VALUE_FORMAT_PROPERTY = 'ksql.persistence.default.format.value';
 
 /** Aliases that name the same setting. */
 const ALIASES: Record<string, string> = {
@@ -32,6 +35,13 @@ export function validateProperty(name: string, value: string): string | undefine
 }
 
 export class SessionProperties {
+  /** The session's default formats (ksql.persistence.default.format.key / .value), if set. */
+  formatDefaults(): { keyFormat?: string; valueFormat?: string } {
+    const keyFormat = this.get(DEFAULT_KEY_FORMAT_PROPERTY);
+    const valueFormat = this.get(DEFAULT_VALUE_FORMAT_PROPERTY);
+    return { ...(keyFormat ? { keyFormat } : {}), ...(valueFormat ? { valueFormat } : {}) };
+  }
+
   private readonly overrides = new Map<string, string>();
 
   get(name: string): string | undefined {

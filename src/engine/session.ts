@@ -10,6 +10,7 @@ import { TopicStoreError } from '../store/topic-store.js';
 import type { EngineParts, StatementContext } from './context.js';
 import type { EngineEvent } from './events.js';
 import { SessionProperties } from './properties.js';
+import { alterSource } from './statements/alter-source.js';
 import { createAsSelect } from './statements/create-as-select.js';
 import { createSource } from './statements/create-source.js';
 import { explain } from './statements/explain.js';
@@ -29,6 +30,7 @@ type Handler<K extends StatementKind> = (ctx: StatementContext, stmt: Extract<St
 const HANDLERS: { [K in StatementKind]: Handler<K> } = {
   CreateSource: createSource,
   DropSource: dropSource,
+  AlterSource: alterSource,
   InsertValues: insertValues,
   Query: runQuery,
   Show: show,

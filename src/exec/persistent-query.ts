@@ -66,7 +66,8 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
   const env = { state, onLateRecord: opts.onLateRecord ?? (() => undefined) };
   const decoder = createRowDecoder(pipeline.source);
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
-  const writer = createSinkWriter(sink, sinkTopic.config.partitions);
+  const partitionedBy = pipeline.operators.some((o) => o.kind === 'project' && o.rekey !== undefined);
+  const writer = createSinkWriter(sink, sinkTopic.config.partitions, { partitionedBy });
   const encoder = new TextEncoder();
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   const topics = [sourceTopic, ...(pipeline.others ?? []).map((s) => s.topic)];

@@ -1,7 +1,8 @@
 /**
  * Turns output rows of a persistent query into records of its sink topic: key columns through the
  * key serde, value columns through the value serde (a tombstone row gets a null value), partition
- * by murmur2 of the key bytes (as Kafka's producer would), timestamp from the row's ROWTIME column.
+ * by murmur2 of the key bytes (as Kafka's producer would), timestamp from the row's ROWTIME column
+ * or, for a sink WITH (TIMESTAMP='col'), from that column (a row without a valid time is skipped).
  * Windowed sinks append the window to the key bytes as Kafka Streams does: 8-byte start (time
  * windows) or 8-byte end then 8-byte start (session windows), big-endian; the partition is chosen
  * by the key without its window.
@@ -9,8 +10,9 @@
 import type { SourceDef } from '../analyze/catalog.js';
 import { partitionForKey, roundRobinChooser } from '../store/partitioner.js';
 import type { PartitionWrite, ProducerRecord } from '../store/topic-store.js';
-import { isTombstone } from './row-flags.js';
+import { isTombstone, recordHeaders } from './row-flags.js';
 import { sourceSerdes } from './source/row-decoder.js';
+import { createTimestampExtractor } from './source/timestamp-extractor.js';
 
 export interface SinkWriter {
   /** Rows are [...key columns, ...value columns, ROWTIME(, WINDOWSTART, WINDOWEND)]. */
@@ -28,23 +30,35 @@ function withWindow(key: Uint8Array, start: bigint, end: bigint, session: boolea
   return out;
 }
 
-export function createSinkWriter(sink: SourceDef, partitions: number): SinkWriter {
+export interface SinkWriterOptions {
+  /** The query re-keys by PARTITION BY (see the key rule in toWrites). */
+  readonly partitionedBy?: boolean;
+}
+
+export function createSinkWriter(sink: SourceDef, partitions: number, options: SinkWriterOptions = {}): SinkWriter {
   const { key, value } = sourceSerdes(sink);
   const nKey = sink.keyColumns.length;
   const nValue = sink.valueColumns.length;
   const windowed = sink.windowType !== undefined;
   const session = sink.windowType === 'SESSION';
   const nullKeyPartition = roundRobinChooser();
+  // WITH (TIMESTAMP='col'): the records' time is that column's, not the row's ROWTIME.
+  const eventTime = createTimestampExtractor(sink, [...sink.keyColumns, ...sink.valueColumns]);
   return {
     toWrites(rows, onError) {
       const byPartition = new Map<number, ProducerRecord[]>();
       for (const row of rows) {
         let keyBytes: Uint8Array | null;
         let valueBytes: Uint8Array | null;
+        let timestamp = Number(row[nKey + nValue]);
         try {
-          // A key whose every column is NULL is a null record key, whatever the format.
+          if (eventTime) timestamp = eventTime(row);
+          // A key whose every column is NULL is a null record key, whatever the format, except
+          // that PARTITION BY's computed keys of several columns stay records (e.g. JSON
+          // {"A":null,"B":null}), as in ksqlDB.
           const keyValues = row.slice(0, nKey);
-          keyBytes = nKey === 0 || keyValues.every((v) => v === null || v === undefined) ? null : key.serialize(keyValues);
+          const allNull = keyValues.every((v) => v === null || v === undefined);
+          keyBytes = nKey === 0 || (allNull && (nKey === 1 || !options.partitionedBy)) ? null : key.serialize(keyValues);
           valueBytes = isTombstone(row) ? null : value.serialize(row.slice(nKey, nKey + nValue));
         } catch (err) {
           onError(err, row);
@@ -57,7 +71,8 @@ export function createSinkWriter(sink: SourceDef, partitions: number): SinkWrite
         }
         let list = byPartition.get(partition);
         if (!list) byPartition.set(partition, (list = []));
-        list.push({ key: keyBytes, value: valueBytes, timestamp: Number(row[nKey + nValue]) });
+        const headers = recordHeaders(row);
+        list.push({ key: keyBytes, value: valueBytes, timestamp, ...(headers.length > 0 ? { headers } : {}) });
       }
       return [...byPartition].map(([partition, records]) => ({ topic: sink.topic, partition, records }));
     },

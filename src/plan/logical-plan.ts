@@ -16,9 +16,12 @@ export type PlanNode =
   | { readonly kind: 'Join'; readonly input: PlanNode; readonly join: AnalyzedJoin }
   | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
-  /** `rekey`: PARTITION BY's re-keying step (a row with a null value keeps only its pseudo columns). */
   | { readonly kind: 'FlatMap'; readonly input: PlanNode; readonly functions: readonly TableFunctionCall[] }
-  | { readonly kind: 'Project'; readonly input: PlanNode; readonly columns: readonly OutputColumn[]; readonly rekey?: boolean }
+  /**
+   * `rekey`: PARTITION BY's re-keying step; per column, whether it is computed for a record with a
+   * null value (the others are NULL).
+   */
+  | { readonly kind: 'Project'; readonly input: PlanNode; readonly columns: readonly OutputColumn[]; readonly rekey?: readonly boolean[] }
   | { readonly kind: 'Limit'; readonly input: PlanNode; readonly limit: number };
 
 export type PlanKind = PlanNode['kind'];
@@ -33,7 +36,7 @@ export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.
   const lastJoin = q.joins?.[q.joins.length - 1];
   const tableRows = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : q.scanned.kind === 'TABLE';
   if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows };
-  if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: true };
+  if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: q.rekeyOnNullValue ?? q.rekey.map(() => true) };
   if (q.aggregation) {
     // A join's result time is the last slot of its row.
     const rowtimeIndex = q.joins ? q.inputColumns.length - 1 : q.scanned.keyColumns.length + q.scanned.valueColumns.length;

@@ -17,7 +17,7 @@ export type OperatorSpec =
   | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean }
   | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   | { readonly kind: 'flatMap'; readonly functions: readonly TableFunctionCall[] }
-  | { readonly kind: 'project'; readonly columns: readonly OutputColumn[]; readonly rekey?: boolean };
+  | { readonly kind: 'project'; readonly columns: readonly OutputColumn[]; readonly rekey?: readonly boolean[] };
 
 export type OperatorKind = OperatorSpec['kind'];
 
@@ -67,7 +67,7 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
       }
       case 'Project': {
         const s = walk(n.input);
-        operators.push({ kind: 'project', columns: n.columns, ...(n.rekey ? { rekey: true } : {}) });
+        operators.push({ kind: 'project', columns: n.columns, ...(n.rekey ? { rekey: n.rekey } : {}) });
         output = n.columns.map((c) => ({ name: c.name, type: c.expr.type }));
         return s;
       }

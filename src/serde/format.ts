@@ -13,6 +13,7 @@ import { createJsonSerde } from './json.js';
 import { createKafkaSerde } from './kafka.js';
 import { createNoneSerde } from './none.js';
 import { mapInKeyError } from './schema-checks.js';
+export { formatSchemaError } from './schema-checks.js';
 
 export { SerdeError } from './serde-error.js';
 export { DEFAULT_DELIMITER, parseDelimiterProperty } from './delimited.js';

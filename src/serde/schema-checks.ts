@@ -7,6 +7,11 @@ export function columnList(columns: readonly SerdeColumn[], isKey: boolean): str
   return `[${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${isKey ? ' KEY' : ''}`).join(', ')}]`;
 }
 
+/** A format that cannot hold a schema, worded as ksqlDB's "Key format does not support schema." */
+export function formatSchemaError(side: 'Key' | 'Value', format: string, columns: readonly SerdeColumn[], isKey: boolean, features: readonly string[], reason: string): string {
+  return `${side} format does not support schema.\nformat: ${format}\nschema: Persistence{columns=${columnList(columns, isKey)}, features=[${features.join(', ')}]}\nreason: ${reason}`;
+}
+
 /** Whether `type` or any type nested in it satisfies `test`. */
 export function anyNestedType(type: SqlType, test: (t: SqlType) => boolean): boolean {
   if (test(type)) return true;

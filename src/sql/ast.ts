@@ -188,6 +188,8 @@ export interface ColumnDef {
   /** KEY (streams) or PRIMARY KEY (tables). */
   readonly key: boolean;
   readonly primaryKey: boolean;
+  /** HEADERS (all record headers: `{}`) or HEADER('k') (`{ key: 'k' }`). */
+  readonly header?: { readonly key?: string };
   readonly span: Span;
 }
 
@@ -211,6 +213,16 @@ export interface CreateSource {
   readonly isSource: boolean;
   readonly columns: readonly ColumnDef[];
   readonly properties: readonly Property[];
+  readonly span: Span;
+}
+
+/** ALTER STREAM|TABLE name ADD [COLUMN] c type, ...: new value columns. */
+export interface AlterSource {
+  readonly kind: 'AlterSource';
+  readonly sourceType: SourceType;
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly columns: readonly { readonly name: string; readonly type: SqlType; readonly span: Span }[];
   readonly span: Span;
 }
 
@@ -389,6 +401,7 @@ export interface Print {
 export type Statement =
   | CreateSource
   | DropSource
+  | AlterSource
   | InsertValues
   | Query
   | CreateAsSelect

@@ -23,7 +23,7 @@ import type {
   SourceType,
   Statement,
 } from './ast.js';
-import { UserError } from './diagnostic.js';
+import { UserError, type Span } from './diagnostic.js';
 import { has, node, nodes, nodeSpan, optNode, optToken, token, type BuildContext } from './cst.js';
 import { identifierName, identifierRaw, stringValue } from './identifiers.js';
 import { buildConstant, signedNumberText } from './cst-to-literal.js';
@@ -82,6 +82,17 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
       const id = optNode(s, 'queryId');
       return Object.freeze({ kind: 'Terminate', ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}), span: nodeSpan(ctx, s) });
     }
+    case 'alterSource':
+      return Object.freeze({
+        kind: 'AlterSource',
+        ...sourceTypeAndName(ctx, s),
+        columns: Object.freeze(
+          nodes(s, 'alterColumn').map((c) =>
+            Object.freeze({ name: identifierName(node(c, 'name')), type: buildType(ctx, node(c, 'type')), span: nodeSpan(ctx, c) }),
+          ),
+        ),
+        span: nodeSpan(ctx, s),
+      });
     case 'explainStatement': {
       const id = optNode(s, 'queryId');
       const q = optNode(s, 'query');
@@ -144,6 +155,8 @@ function buildColumn(ctx: BuildContext, n: CstNode): ColumnDef {
     type: buildType(ctx, node(n, 'type')),
     key: has(n, 'KEY') && !primaryKey,
     primaryKey,
+    ...(has(n, 'HEADERS') ? { header: Object.freeze({}) } : {}),
+    ...(has(n, 'headerKey') ? { header: Object.freeze({ key: stringValue(token(n, 'headerKey')) }) } : {}),
     span: nodeSpan(ctx, n),
   });
 }
@@ -155,13 +168,16 @@ function buildProperty(ctx: BuildContext, n: CstNode): Property {
   return Object.freeze({ name, value: buildConstant(ctx, node(n, 'constant')), span: nodeSpan(ctx, n) });
 }
 
-function buildDropSource(ctx: BuildContext, n: CstNode): DropSource {
+/** `STREAM|TABLE name` of DROP and ALTER. */
+function sourceTypeAndName(ctx: BuildContext, n: CstNode): { sourceType: SourceType; name: string; nameSpan: Span } {
   const name = node(n, 'name');
+  return { sourceType: sourceType(n), name: identifierName(name), nameSpan: nodeSpan(ctx, name) };
+}
+
+function buildDropSource(ctx: BuildContext, n: CstNode): DropSource {
   return Object.freeze({
     kind: 'DropSource',
-    sourceType: sourceType(n),
-    name: identifierName(name),
-    nameSpan: nodeSpan(ctx, name),
+    ...sourceTypeAndName(ctx, n),
     ifExists: has(n, 'IF'),
     deleteTopic: has(n, 'DELETE'),
     span: nodeSpan(ctx, n),
@@ -219,7 +235,7 @@ function buildQuery(ctx: BuildContext, n: CstNode): Query {
     ...(window ? { window: buildWindow(ctx, window) } : {}),
     ...(where ? { where: buildExpr(ctx, where) } : {}),
     ...(groupBy ? { groupBy: Object.freeze(nodes(groupBy, 'items').map((e) => buildExpr(ctx, e))) } : {}),
-    ...(partitionBy.length > 0 ? { partitionBy: Object.freeze(partitionBy.map((e) => buildExpr(ctx, e))) } : {}),
+    ...(partitionBy.length > 0 || has(n, 'emptyPartitionBy') ? { partitionBy: Object.freeze(partitionBy.map((e) => buildExpr(ctx, e))) } : {}),
     ...(having ? { having: buildExpr(ctx, having) } : {}),
     ...(emit ? { emit } : {}),
     emitChanges: emit !== undefined,

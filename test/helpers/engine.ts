@@ -30,3 +30,11 @@ export function engineFixture(): () => Promise<Engine> {
   });
   return async () => (engine = await Engine.open({ dataDir: join(tempDir(), 'data') }));
 }
+
+/** Runs `sql` on a fresh session of `engine` and returns the first error's message ('(no error)' if none). */
+export async function errorMessageOf(engine: Engine, sql: string): Promise<string> {
+  const events: EngineEvent[] = [];
+  for await (const e of engine.createSession().execute(sql)) events.push(e);
+  const err = events.find((e) => e.type === 'error');
+  return err && err.type === 'error' ? err.diagnostic.message : '(no error)';
+}

@@ -15,7 +15,7 @@ export async function* createSource(ctx: StatementContext, stmt: CreateSource): 
     yield { type: 'result', result: alreadyExistsResult(ctx.text, stmt.sourceType, stmt.name, existing.kind) };
     return;
   }
-  const analyzed = analyzeCreateSource(stmt, catalog, ctx.text);
+  const analyzed = analyzeCreateSource(stmt, catalog, ctx.text, ctx.properties.formatDefaults());
   if (existing && stmt.orReplace && existing.kind !== stmt.sourceType) {
     throw new UserError('SOURCE_EXISTS', `Cannot replace ${existing.kind.toLowerCase()} ${stmt.name} with a ${kindWord}.`, stmt.nameSpan);
   }

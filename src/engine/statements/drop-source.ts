@@ -14,7 +14,7 @@ export async function* dropSource(ctx: StatementContext, stmt: DropSource): Asyn
       yield { type: 'result', result: statusResult(ctx.text, `${kindWord.toLowerCase()}/${stmt.name}/drop`, `Source \`${stmt.name}\` does not exist.`) };
       return;
     }
-    throw new UserError('UNKNOWN_SOURCE', `Source ${stmt.name} does not exist.`, stmt.nameSpan);
+    throw new UserError('UNKNOWN_SOURCE', `${kindWord} ${stmt.name} does not exist.`, stmt.nameSpan);
   }
   if (source.kind !== stmt.sourceType) {
     throw new UserError(
@@ -22,6 +22,9 @@ export async function* dropSource(ctx: StatementContext, stmt: DropSource): Asyn
       `Incompatible data source type is ${source.kind}, but statement was DROP ${stmt.sourceType}`,
       stmt.nameSpan,
     );
+  }
+  if (stmt.deleteTopic && source.isSource) {
+    throw new UserError('READ_ONLY_SOURCE', `Cannot delete topic for read-only source: ${stmt.name}`, stmt.span);
   }
   const { readers, writers } = ctx.engine.persistent.usersOf(stmt.name);
   if (readers.length > 0 || writers.length > 0) {

@@ -40,7 +40,8 @@ export async function* insertValues(ctx: StatementContext, stmt: InsertValues): 
   let valueBytes: Uint8Array | null;
   try {
     keyBytes = nKey === 0 ? null : key.serialize(values.slice(0, nKey));
-    valueBytes = value.serialize(values.slice(nKey));
+    // Header columns are not part of the value (they cannot be inserted into).
+    valueBytes = value.serialize(values.slice(nKey).filter((_, i) => !source.valueColumns[i]!.header));
   } catch (err) {
     throw new UserError('SERIALIZATION_ERROR', `Failed to insert values into '${source.name}'. ${err instanceof Error ? err.message : String(err)}`, stmt.span);
   }

@@ -4,10 +4,7 @@
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { compileExprReporting } from '../compile/index.js';
-import { PSEUDO_COLUMNS } from '../../analyze/catalog.js';
-import { isTombstone, markTombstone } from '../row-flags.js';
-
-const PSEUDO_COLUMN_COUNT = PSEUDO_COLUMNS.length;
+import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../row-flags.js';
 import type { Operator, RowErrorHandler } from './operator.js';
 
 export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, onError: RowErrorHandler): Operator {
@@ -18,15 +15,15 @@ export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, 
       const out: unknown[][] = new Array(batch.rows.length);
       let n = 0;
       for (const row of batch.rows) {
-        if (spec.rekey && isTombstone(row)) {
-          // A record without a value has no key to re-key by: null key, null value.
-          const o = new Array<unknown>(width).fill(null);
-          for (let i = 1; i <= PSEUDO_COLUMN_COUNT; i++) o[width - i] = fns[width - i]!(row);
-          out[n++] = markTombstone(o);
-          continue;
-        }
+        const rekey = spec.rekey;
+        const nullValue = rekey !== undefined && isTombstone(row);
         const o = new Array<unknown>(width);
         for (let i = 0; i < width; i++) {
+          // PARTITION BY of a record without a value: only what it can compute without one.
+          if (nullValue && !rekey[i]) {
+            o[i] = null;
+            continue;
+          }
           try {
             o[i] = fns[i]!(row);
           } catch (err) {
@@ -34,6 +31,7 @@ export function createProject(spec: Extract<OperatorSpec, { kind: 'project' }>, 
             o[i] = null;
           }
         }
+        setRecordHeaders(o, recordHeaders(row));
         out[n++] = isTombstone(row) ? markTombstone(o) : o;
       }
       out.length = n;

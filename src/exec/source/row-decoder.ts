@@ -5,10 +5,12 @@
  * and is skipped (ksqlDB: processing log, query goes on).
  */
 import type { SourceDef } from '../../analyze/catalog.js';
-import { createSerde, type Serde } from '../../serde/format.js';
+import { createSerde, formatSchemaError, type Serde } from '../../serde/format.js';
 import type { StoredRecord } from '../../store/topic-store.js';
 import { UserError } from '../../sql/diagnostic.js';
-import { markTombstone } from '../row-flags.js';
+import { isTombstone, markTombstone, setRecordHeaders } from '../row-flags.js';
+import { headerReader } from './header-columns.js';
+import { createTimestampExtractor } from './timestamp-extractor.js';
 
 export type RecordErrorHandler = (error: unknown, record: StoredRecord) => void;
 
@@ -17,13 +19,17 @@ export interface RowDecoder {
 }
 
 export function sourceSerdes(source: SourceDef): { key: Serde; value: Serde } {
-  const key = createSerde(source.keyFormat as never, source.keyColumns, { isKey: true });
-  if ('error' in key) throw new UserError('INVALID_FORMAT', `Key format ${source.keyFormat}: ${key.error}`);
-  const value = createSerde(source.valueFormat as never, source.valueColumns, {
+  const key = createSerde(source.keyFormat as never, source.keyColumns, { isKey: true, ...delimiterOption(source.keyDelimiter) });
+  if ('error' in key) throw new UserError('INVALID_FORMAT', formatSchemaError('Key', source.keyFormat, source.keyColumns, true, [], key.error));
+  const value = createSerde(source.valueFormat as never, serializedValueColumns(source), {
     isKey: false,
     ...(source.wrapSingleValue === undefined ? {} : { wrapSingleValue: source.wrapSingleValue }),
+    ...delimiterOption(source.valueDelimiter),
   });
-  if ('error' in value) throw new UserError('INVALID_FORMAT', `Value format ${source.valueFormat}: ${value.error}`);
+  if ('error' in value) {
+    const features = source.wrapSingleValue === undefined ? [] : [source.wrapSingleValue ? 'WRAP_SINGLES' : 'UNWRAP_SINGLES'];
+    throw new UserError('INVALID_FORMAT', formatSchemaError('Value', source.valueFormat, serializedValueColumns(source), false, features, value.error));
+  }
   return { key, value };
 }
 
@@ -32,13 +38,23 @@ export function windowKeyBytes(source: SourceDef): number {
   return source.windowType === undefined ? 0 : source.windowType === 'SESSION' ? 16 : 8;
 }
 
+
+/** The value columns the value format holds: header columns are read from the record's headers. */
+export function serializedValueColumns(source: SourceDef): SourceDef['valueColumns'] {
+  return source.valueColumns.some((c) => c.header) ? source.valueColumns.filter((c) => !c.header) : source.valueColumns;
+}
+
+const delimiterOption = (d: string | undefined): { delimiter?: string } => (d === undefined ? {} : { delimiter: d });
+
 export function createRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
   const nKey = source.keyColumns.length;
   const nValue = source.valueColumns.length;
   const windowBytes = windowKeyBytes(source);
   const width = nKey + nValue + 3 + (windowBytes > 0 ? 2 : 0);
-  const tsIndex = source.timestampColumn === undefined ? -1 : [...source.keyColumns, ...source.valueColumns].findIndex((c) => c.name === source.timestampColumn);
+  const eventTime = createTimestampExtractor(source, [...source.keyColumns, ...source.valueColumns]);
+  const headerReaders = source.valueColumns.some((c) => c.header) ? source.valueColumns.map((c) => (c.header ? headerReader(c.header.key) : undefined)) : undefined;
+  const timeInKey = source.keyColumns.some((c) => c.name === source.timestampColumn);
   return {
     decode(records, onError) {
       const rows: unknown[][] = [];
@@ -71,20 +87,29 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
             row[nKey + nValue + 4] = windowEnd;
           }
           for (let i = 0; i < nKey; i++) row[i] = k[i] ?? null;
-          for (let i = 0; i < nValue; i++) row[nKey + i] = v[i] ?? null;
+          if (headerReaders === undefined) for (let i = 0; i < nValue; i++) row[nKey + i] = v[i] ?? null;
+          else {
+            let j = 0;
+            for (let i = 0; i < nValue; i++) {
+              const read = headerReaders[i];
+              row[nKey + i] = read ? read(r.headers) : (v[j++] ?? null);
+            }
+          }
+          setRecordHeaders(row, r.headers);
           if (tombstone) markTombstone(row);
         } catch (err) {
           onError(err, r);
           continue;
         }
         let ts = r.timestamp;
-        if (tsIndex >= 0) {
-          const t = row[tsIndex];
-          if (t === null || t === undefined) {
-            onError(new Error(`Timestamp column ${source.timestampColumn} is NULL`), r);
+        // A record without a value has no value columns to take its time from: it keeps its own.
+        if (eventTime && !(isTombstone(row) && !timeInKey)) {
+          try {
+            ts = eventTime(row);
+          } catch (err) {
+            onError(err, r);
             continue;
           }
-          ts = Number(t);
         }
         row[nKey + nValue] = BigInt(ts);
         row[nKey + nValue + 1] = r.partition;
