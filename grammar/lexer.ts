@@ -126,6 +126,8 @@ export const Variables = keyword('VARIABLES', true);
 export const Topic = keyword('TOPIC', true);
 export const Partition = keyword('PARTITION', true);
 export const Explain = keyword('EXPLAIN', true);
+export const Pause = keyword('PAUSE', true);
+export const Resume = keyword('RESUME', true);
 
 // ------------------------------------------------------------------ literals
 
