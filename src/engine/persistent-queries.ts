@@ -11,7 +11,7 @@ import { parseStatements } from '../sql/parse.js';
 import type { TopicStore } from '../store/topic-store.js';
 import type { Catalog, PersistentQueryDef } from './catalog.js';
 import type { ProcessingLog } from './processing-log.js';
-import { errorMessage } from './processing-log.js';
+import { errorMessage, recordErrorEntry } from './processing-log.js';
 import type { QueryInfo } from './results.js';
 
 interface Running {
@@ -65,14 +65,7 @@ export class PersistentQueries {
       from: def.from,
       signal: abort.signal,
       onLateRecord: () => entry.lateRecords++,
-      onRecordError: (error, where) =>
-        this.processingLog.log({
-          queryId: def.id,
-          type: where.record ? 'DESERIALIZATION_ERROR' : 'EXPRESSION_ERROR',
-          message: errorMessage(error),
-          topic,
-          ...(where.record ? { partition: where.record.partition, offset: where.record.offset } : {}),
-        }),
+      onRecordError: (error, where) => this.processingLog.log(recordErrorEntry(def.id, topic, error, where)),
     }).catch((err: unknown) => {
       if (abort.signal.aborted) return;
       entry.state = 'ERROR';

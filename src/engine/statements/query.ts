@@ -9,7 +9,7 @@ import { toPhysical } from '../../plan/physical-plan.js';
 import type { Query } from '../../sql/ast.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
-import { errorMessage } from '../processing-log.js';
+import { errorMessage, recordErrorEntry } from '../processing-log.js';
 import { AUTO_OFFSET_RESET } from '../properties.js';
 
 export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenerator<EngineEvent> {
@@ -26,14 +26,7 @@ export async function* runQuery(ctx: StatementContext, stmt: Query): AsyncGenera
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',
       mode: push ? 'push' : 'snapshot',
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onRecordError: (error, where) =>
-        ctx.engine.processingLog.log({
-          queryId,
-          type: where.record ? 'DESERIALIZATION_ERROR' : 'EXPRESSION_ERROR',
-          message: errorMessage(error),
-          topic,
-          ...(where.record ? { partition: where.record.partition, offset: where.record.offset } : {}),
-        }),
+      onRecordError: (error, where) => ctx.engine.processingLog.log(recordErrorEntry(queryId, topic, error, where)),
     });
     let reason: 'limit' | 'cancelled' | 'complete' = 'complete';
     for (;;) {
