@@ -39,12 +39,16 @@ function propertyMap(properties: readonly Property[]): Map<string, Property> {
 function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSchema[]; valueColumns: ColumnSchema[]; columns: OutputColumn[] } {
   const missing = q.keyPositions.findIndex((p) => p < 0);
   if (missing >= 0) {
+    if (q.keyMissing) throw new UserError('KEY_MISSING', q.keyMissing);
     const what = { source: 'key column', groupBy: 'grouping expression', partitionBy: 'partitioning expression', join: 'join expression' }[q.keyOrigin];
     const all = q.keyExprs;
     const plural = all.length > 1 ? `${what}s` : what;
     if (q.keyOrigin === 'join') {
       const list = all.length > 1 ? `expressions ${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}` : `expression ${all[0]}`;
-      throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join ${list} in its projection (eg, SELECT ${all[0]}...).`);
+      const synthetic = q.syntheticKey
+        ? `\n${all[0]} was added as a synthetic key column because the join criteria did not match any source column. This expression must be included in the projection and may be aliased.`
+        : '';
+      throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join ${list} in its projection (eg, SELECT ${all[0]}...).${synthetic}`);
     }
     throw new UserError(
       'KEY_MISSING',
@@ -69,6 +73,9 @@ function producesTable(q: AnalyzedQuery): boolean {
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */
 export function analyzeCreateAsSelect(stmt: CreateAsSelect, catalog: CatalogReader, statementText: string, replay = false): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
+  if (stmt.query.limit !== undefined) {
+    throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
+  }
   const query = analyzeQuery(stmt.query, catalog, stmt.sourceType);
   const table = producesTable(query);
   if (table && stmt.sourceType === 'STREAM') {

@@ -5,11 +5,10 @@
  */
 import type { Expr, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
-import { exprKey } from '../sql/expr-rewrite.js';
-import { BIGINT, INTEGER } from '../types/sql-type.js';
+import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
-import { analyzeJoins, type AnalyzedJoin } from './join.js';
+import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, type Scope } from './expr/index.js';
@@ -47,6 +46,10 @@ export interface AnalyzedQuery {
   /** WINDOWSTART/WINDOWEND in the projection's scope, for windowed aggregations. */
   readonly windowBounds?: { readonly start: TypedExpr; readonly end: TypedExpr };
   readonly keyOrigin: KeyOrigin;
+  /** A join keyed by a synthetic ROWKEY column (FULL OUTER, or joins on expressions). */
+  readonly syntheticKey?: boolean;
+  /** The whole error a sink reports when the key is not projected, where the origin words it its own way. */
+  readonly keyMissing?: string;
   /** The key expressions as written (for messages), and where each is in the projection (-1: absent). */
   readonly keyExprs: readonly string[];
   readonly keyPositions: readonly number[];
@@ -90,8 +93,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   if (q.joins.length > 0) {
     if (q.partitionBy) throw new UserError('NOT_SUPPORTED', 'PARTITION BY on a join is not supported yet.', q.span);
     joined = analyzeJoins(q, catalog, from, leftColumns, sourceRowColumns);
-    inputColumns = joined.sides.flatMap((side) => side.columns);
-    inputScope = { columns: joined.sides.flatMap((side) => side.columns.map((c) => ({ name: c.name, type: c.type, source: side.qualifier }))) };
+    inputColumns = joined.columns;
+    inputScope = joined.scope;
   }
 
   let where: TypedExpr | undefined;
@@ -133,7 +136,17 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
   if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
   if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
-  const agg = aggregated ? analyzeAggregation(q, inputScope, qualifier, sinkKind) : undefined;
+  // A table-table join yields a table keyed like its left side; other joins yield streams.
+  const lastJoin = joined?.joins[joined.joins.length - 1];
+  const tableInput = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : from.kind === 'TABLE';
+  const agg = aggregated
+    ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
+        source: { name: from.name, valueFormat: from.valueFormat },
+        starColumns: starColumns(from),
+        ...(from.windowType ? { windowedSource: true } : {}),
+        ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
+      })
+    : undefined;
   let scope = agg ? agg.scope : scopeBeforeProjection;
   let expand = (e: Expr): Expr => (agg ? agg.rewrite(e, 'SELECT') : e);
   let tableFunctions: TableFunctionCall[] | undefined;
@@ -151,7 +164,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const names = new Set<string>();
   let generated = 0;
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
-    if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\``, span);
+    if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
     names.add(name);
     projection.push({ name, expr });
     projectedAst.push(ast);
@@ -164,6 +177,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           const sides = joined.sides.map((x) => ({ q: x.qualifier, s: x.source })).filter((x) => item.source === undefined || item.source === x.q);
           if (sides.length === 0) throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
           if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
+          // A synthetic join key is a column of the join's result: `*` selects it first.
+          const synthetic = joined.key.syntheticName;
+          if (synthetic !== undefined && item.source === undefined) {
+            const ref: Expr = { kind: 'ColumnRef', name: synthetic, span: item.span };
+            add(synthetic, typeIn('SELECT', ref, scope), ref, item.span);
+          }
           for (const side of sides) {
             for (const c of [...side.s.keyColumns, ...side.s.valueColumns]) {
               const ref: Expr = { kind: 'ColumnRef', source: side.q, name: c.name, span: item.span };
@@ -175,11 +194,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         if (item.source !== undefined && item.source !== qualifier) {
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
-        if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
-        const bounds = source.windowType ? [{ name: 'WINDOWSTART' }, { name: 'WINDOWEND' }] : [];
-        for (const c of [...source.keyColumns, ...bounds, ...source.valueColumns]) {
-          const ref: Expr = { kind: 'ColumnRef', name: c.name, span: item.span };
-          add(c.name, typeIn('SELECT', ref, scope), ref, item.span);
+        // With GROUP BY, the aggregation has checked that every column is grouped.
+        for (const name of starColumns(source)) {
+          const ref: Expr = { kind: 'ColumnRef', name, span: item.span };
+          add(name, typeIn('SELECT', expand(ref), scope), ref, item.span);
         }
         break;
       }
@@ -195,7 +213,9 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           );
         }
         const typed = typeIn('SELECT', expand(item.expr), scope);
-        let name = item.alias ?? (joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined ? `${item.expr.source}_${item.expr.name}` : derivedName(item.expr));
+        // In a join, `s.a` is named S_A when another source has a column A too, else A.
+        const joinName = joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined && joined.commonNames.has(item.expr.name) ? `${item.expr.source}_${item.expr.name}` : undefined;
+        let name = item.alias ?? joinName ?? derivedName(item.expr);
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name));
@@ -211,6 +231,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   let keyExprs: string[];
   let keyPositions: number[];
   let keyTypes: ColumnSchema['type'][];
+  let syntheticKey = false;
+  let keyMissing: string | undefined;
   if (agg) {
     keyOrigin = 'groupBy';
     const groups = q.groupBy ?? [];
@@ -219,14 +241,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   } else if (joined) {
     keyOrigin = 'join';
-    // The result is keyed by the join expressions (of the last join; earlier ones match it when the
-    // joins share the key, as n-way joins on one key do).
-    const last = joined.joins[joined.joins.length - 1]!;
-    const all = joined.joins.flatMap((j) => [j.leftKeyAst, j.rightKeyAst]);
-    keyExprs = [...new Set(all.map((e) => formatExpr(e)))];
-    keyTypes = [last.leftKey.type];
-    const keys = new Set(all.map(exprKey));
-    keyPositions = [projectedAst.findIndex((a) => a !== undefined && keys.has(exprKey(a)))];
+    const k = joinKeyOfProjection(joined, projection, projectedAst);
+    keyExprs = k.keyExprs;
+    keyTypes = k.keyTypes;
+    keyPositions = k.keyPositions;
+    if (k.synthetic) syntheticKey = true;
+    keyMissing = k.missingMessage;
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
     keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => `${qualifier}.${formatExpr(e)}`)) : source.keyColumns.map((c) => c.name);
@@ -234,7 +254,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = source.keyColumns.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   }
 
-  const rowtimeIndex = agg ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME) : source.keyColumns.length + source.valueColumns.length;
+  // A join's result time is the last slot of its row (analyzeJoins).
+  const rowtimeIndex = agg ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME) : joined ? inputColumns.length - 1 : source.keyColumns.length + source.valueColumns.length;
   const rowtime: TypedExpr = { kind: 'Column', index: rowtimeIndex, name: 'ROWTIME', type: BIGINT };
   let windowBounds: AnalyzedQuery['windowBounds'];
   if (agg?.aggregation.window) {
@@ -256,6 +277,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     rowtime,
     ...(windowBounds ? { windowBounds } : {}),
     keyOrigin,
+    ...(syntheticKey ? { syntheticKey } : {}),
+    ...(keyMissing ? { keyMissing } : {}),
     keyExprs,
     keyPositions,
     keyTypes,
@@ -263,6 +286,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     emitFinal: q.emit === 'FINAL',
     ...(q.limit === undefined ? {} : { limit: q.limit }),
   };
+}
+
+/** The columns `SELECT *` selects from one source, in order. */
+function starColumns(source: SourceDef): string[] {
+  const bounds = source.windowType ? ['WINDOWSTART', 'WINDOWEND'] : [];
+  return [...source.keyColumns.map((c) => c.name), ...bounds, ...source.valueColumns.map((c) => c.name)];
 }
 
 function windowKeyPositions(projection: readonly OutputColumn[], input: readonly ColumnSchema[]): number[] {

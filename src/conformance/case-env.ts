@@ -47,6 +47,11 @@ export class CaseEnv {
     }
   }
 
+  /** A case world over an engine someone else owns and closes (a server's); close() is not for it. */
+  static over(engine: Engine): CaseEnv {
+    return new CaseEnv('', engine, engine.createSession());
+  }
+
   async close(): Promise<void> {
     try {
       await this.engine.close();

@@ -7,10 +7,11 @@
  *   --verbose        print each failure with its first difference
  *   --json           the last line is the summary as JSON
  *   --markdown FILE  write the summary and the per-file table as markdown
+ *   --no-http        do not run the REST cases a second time against a real server over HTTP
  */
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { summarize, summaryJsonLine, summaryMarkdown, type CaseResult } from './outcome.js';
+import { summarize, summaryJsonLine, summaryMarkdown, type CaseResult, type Summary } from './outcome.js';
 import { defaultDirs, loadCases, runCases } from './runner.js';
 
 export const DEFAULT_WORKERS = 2;
@@ -23,6 +24,8 @@ export interface CliOptions {
   readonly verbose: boolean;
   readonly json: boolean;
   readonly markdown?: string;
+  /** Also run the REST cases through a real server over HTTP (counted apart, as `rest`). */
+  readonly http: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
@@ -33,6 +36,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
   let verbose = false;
   let json = false;
   let markdown: string | undefined;
+  let http = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -67,6 +71,9 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
       case '--json':
         json = true;
         break;
+      case '--no-http':
+        http = false;
+        break;
       default:
         return { error: `unknown argument ${arg}` };
     }
@@ -76,6 +83,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     workers,
     verbose,
     json,
+    http,
     ...(file !== undefined ? { file } : {}),
     ...(caseFilter !== undefined ? { caseFilter } : {}),
     ...(markdown !== undefined ? { markdown } : {}),
@@ -107,7 +115,18 @@ export async function main(argv: readonly string[], print: (line: string) => voi
     const header = `Run of ${new Date().toISOString().slice(0, 10)}: ${summary.passed} of ${summary.total} cases pass (${summary.skipped} skipped).`;
     await writeFile(options.markdown, summaryMarkdown(summary, results, header));
   }
-  if (options.json) print(summaryJsonLine(summary));
+  let rest: Summary | undefined;
+  const restCases = loaded.cases.filter((c) => c.rest);
+  if (options.http && restCases.length > 0) {
+    const httpStarted = Date.now();
+    const onHttpResult = (r: CaseResult): void => {
+      if (options.verbose && r.outcome.status === 'failed') print(`FAIL [http] ${r.file} :: ${r.name}\n    ${r.outcome.reason}`);
+    };
+    rest = summarize(await runCases(restCases, { workers: options.workers, onResult: onHttpResult, overHttp: true }));
+    for (const [file, t] of Object.entries(rest.by_file)) print(`[http] ${file.padEnd(49)} passed ${t.passed}  failed ${t.failed}  skipped ${t.skipped}`);
+    print(`rest over HTTP: total ${rest.total}  passed ${rest.passed}  failed ${rest.failed}  skipped ${rest.skipped}  (${((Date.now() - httpStarted) / 1000).toFixed(1)} s)`);
+  }
+  if (options.json) print(summaryJsonLine(summary, rest));
   return 0;
 }
 

@@ -46,8 +46,10 @@ export function summarize(results: readonly CaseResult[]): Summary {
 }
 
 /** The machine-readable last line of `--json`. */
-export function summaryJsonLine(s: Summary): string {
-  return JSON.stringify({ total: s.total, passed: s.passed, failed: s.failed, skipped: s.skipped, by_file: s.by_file });
+export function summaryJsonLine(s: Summary, rest?: Summary): string {
+  const tally = (x: Summary): object => ({ total: x.total, passed: x.passed, failed: x.failed, skipped: x.skipped, by_file: x.by_file });
+  // `rest`: the REST cases run again against a real server over HTTP, counted on their own.
+  return JSON.stringify({ ...tally(s), ...(rest ? { rest: tally(rest) } : {}) });
 }
 
 /** The failure table of the markdown report: how many rows, how much of each reason. */
@@ -64,6 +66,11 @@ SET (\`auto.offset.reset\` defaults to \`earliest\`), declared topics created, s
 order, input records produced with the serdes of the source on their topic (Kafka's partitioner,
 timestamp 0 when absent), persistent queries awaited (store quiet and consumer groups caught up,
 at most 5 s), then output topics, \`post\` conditions and (REST cases) responses compared.
+REST cases create the topics their CREATE statements name first, with 4 partitions unless the
+statement says otherwise, as ksqlDB's REST harness does (it decides the order of table scans).
+They then run a second time as that harness runs them: against a real server (\`startServer\`)
+over HTTP, the statements in one \`POST /ksql\`, each query a \`POST /query\` — counted apart
+(\`rest over HTTP\`, and \`"rest"\` in \`--json\`); \`--no-http\` skips that run.
 
 Skipped: cases that need a schema-registry format (AVRO, PROTOBUF, PROTOBUF_NOSR, JSON_SR),
 cases with \`enabled: false\`, cases whose \`versions\` exclude the modelled ksqlDB version.
@@ -74,6 +81,7 @@ npm run conformance                          # everything, 2 worker processes
 npm run conformance -- --file project-filter --verbose   # one file, first difference per failure
 npm run conformance -- --case 'filter nulls' --workers 0 # cases by name substring, in-process
 npm run conformance -- --dir PATH --json     # other folders; last line is the JSON summary
+npm run conformance -- --file push-queries --no-http     # REST cases in-process only
 npm run conformance -- --markdown docs/conformance.md    # regenerate this page
 \`\`\`
 

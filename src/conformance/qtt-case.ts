@@ -192,7 +192,8 @@ function expandCase(file: string, index: number, raw: JsonObject, rest: boolean)
       ...(expectedException ? { expectedException } : {}),
       ...(post ? { post } : {}),
       ...(responses ? { responses } : {}),
-      waitForQueryHeader: conditions.waitForQueryHeader === true,
+      // waitForActivePushQuery: produce once the push query runs — for us, once its header is out.
+      waitForQueryHeader: conditions.waitForQueryHeader === true || conditions.waitForActivePushQuery === true,
       unsupportedKeys: UNSUPPORTED_CASE_KEYS.filter((k) => raw[k] !== undefined && raw[k] !== false),
     };
   });

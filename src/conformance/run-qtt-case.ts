@@ -53,7 +53,7 @@ export async function prepare(c: QttCase, env: CaseEnv): Promise<CaseOutcome | u
 }
 
 /** QTT compares the message as a substring; the Java exception type is not comparable to our codes. */
-export function expectedErrorOutcome(error: Diagnostic, expected: QttExpectedException): CaseOutcome {
+export function expectedErrorOutcome(error: Pick<Diagnostic, 'message'>, expected: QttExpectedException): CaseOutcome {
   if (expected.message === undefined || error.message.includes(expected.message)) return passed;
   return failed(`expected an error containing "${expected.message}" but got "${error.message}"`);
 }

@@ -26,19 +26,18 @@ export const QUERY_MAX_MS = 10_000;
 /** How long a cancelled query gets to end its event stream. */
 export const QUERY_ABORT_GRACE_MS = 2_000;
 
-type Rqtt = { readonly kind: 'admin'; readonly payload: Comparable } | { readonly kind: 'query'; readonly rows: readonly Comparable[] };
+export type Rqtt = { readonly kind: 'admin'; readonly payload: Comparable } | { readonly kind: 'query'; readonly rows: readonly Comparable[] };
 
-const IS_QUERY = /^\s*SELECT\s/i;
-const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
+export const IS_QUERY = /^\s*SELECT\s/i;
+export const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
 
 export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome> {
   const setup = await prepare(c, env);
   if (setup) return setup;
-  const firstQuery = c.statements.findIndex((s) => IS_QUERY.test(s));
-  const admin = firstQuery < 0 ? c.statements : c.statements.slice(0, firstQuery);
-  const queries = firstQuery < 0 ? [] : c.statements.slice(firstQuery);
-  const out = queries.findIndex((q) => !IS_QUERY.test(q));
-  if (out >= 0) return failed(`invalid case: statement ${firstQuery + out + 1} follows a query but is not one`);
+  await env.createTopics(statementTopics(c.statements));
+  const split = splitStatements(c);
+  if ('problem' in split) return failed(split.problem);
+  const { admin, queries } = split;
 
   const responses: Rqtt[] = [];
   for (let i = 0; i < admin.length; i++) {
@@ -48,29 +47,75 @@ export async function runRestCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome
     for (const e of run.events) if (e.type === 'result') responses.push({ kind: 'admin', payload: toComparable(e.result) });
   }
 
-  if (!c.waitForQueryHeader) await env.produce(c.inputs, c.topics);
-  if (!c.expectedException && (c.responses?.length ?? 0) > admin.length && c.statements.some((s) => PERSISTENT_QUERY.test(s))) {
-    const groups = await env.persistentQueryIds();
-    await waitUntilSettled(env.engine.store, () => groups);
-  }
-
-  let produced = !c.waitForQueryHeader;
+  const onHeader = await inputProducer(c, env);
+  await settleIfQueried(c, env, admin.length);
   for (const sql of queries) {
-    const result = await collectQuery(env, sql, async () => {
-      if (produced) return;
-      produced = true;
-      await env.produce(c.inputs, c.topics);
-    });
+    const result = await collectQuery(env, sql, onHeader);
     if (result.error) return errorOutcome(c, result.error, sql);
     if (result.problem) return failed(result.problem);
     responses.push({ kind: 'query', rows: result.rows });
   }
-  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
+  return finishCase(c, env, responses);
+}
 
+/** After the last query: an expected error that never came, then output topics, then responses. */
+export async function finishCase(c: QttCase, env: CaseEnv, responses: readonly Rqtt[]): Promise<CaseOutcome> {
+  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
   const outputProblem = await verifyOutputs(c.outputs, (t) => env.readTopic(t), env.engine.catalog, c.topics);
   if (outputProblem) return failed(outputProblem);
   const responseProblem = verifyResponses(responses, c.responses ?? [], c.statements);
   return responseProblem ? failed(responseProblem) : passed;
+}
+
+/** Produces the case's inputs now, or (waitForQueryHeader) once, when the first query's header arrives. */
+export async function inputProducer(c: QttCase, env: CaseEnv): Promise<() => Promise<void>> {
+  let produced = !c.waitForQueryHeader;
+  if (produced) await env.produce(c.inputs, c.topics);
+  return async () => {
+    if (produced) return;
+    produced = true;
+    await env.produce(c.inputs, c.topics);
+  };
+}
+
+/**
+ * ksqlDB's REST test harness creates the topic of every CREATE STREAM/TABLE before the statements
+ * run, with 4 partitions unless the statement says PARTITIONS (its legacy default sink partition
+ * count). Where rows land decides the order of a table scan, so we do the same.
+ */
+export const REST_HARNESS_PARTITIONS = 4;
+const CREATE_SOURCE = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:SOURCE\s+)?(?:STREAM|TABLE)\b/i;
+const KAFKA_TOPIC = /\bKAFKA_TOPIC\s*=\s*'([^']*)'/i;
+const PARTITIONS = /\bPARTITIONS\s*=\s*(\d+)/i;
+
+export function statementTopics(statements: readonly string[]): { name: string; partitions: number }[] {
+  const out: { name: string; partitions: number }[] = [];
+  for (const s of statements) {
+    if (!CREATE_SOURCE.test(s) || PERSISTENT_QUERY.test(s)) continue;
+    const topic = KAFKA_TOPIC.exec(s)?.[1];
+    if (topic === undefined) continue;
+    const partitions = PARTITIONS.exec(s)?.[1];
+    out.push({ name: topic, partitions: partitions === undefined ? REST_HARNESS_PARTITIONS : Number(partitions) });
+  }
+  return out;
+}
+
+/** As ksqlDB's harness: the statements before the first SELECT are admin statements, the rest queries. */
+export function splitStatements(c: QttCase): { admin: readonly string[]; queries: readonly string[] } | { problem: string } {
+  const firstQuery = c.statements.findIndex((s) => IS_QUERY.test(s));
+  const admin = firstQuery < 0 ? c.statements : c.statements.slice(0, firstQuery);
+  const queries = firstQuery < 0 ? [] : c.statements.slice(firstQuery);
+  const out = queries.findIndex((q) => !IS_QUERY.test(q));
+  if (out >= 0) return { problem: `invalid case: statement ${firstQuery + out + 1} follows a query but is not one` };
+  return { admin, queries };
+}
+
+/** Waits for the persistent queries to catch up when the case expects query responses after them. */
+export async function settleIfQueried(c: QttCase, env: CaseEnv, adminCount: number): Promise<void> {
+  if (!c.expectedException && (c.responses?.length ?? 0) > adminCount && c.statements.some((s) => PERSISTENT_QUERY.test(s))) {
+    const groups = await env.persistentQueryIds();
+    await waitUntilSettled(env.engine.store, () => groups);
+  }
 }
 
 function errorOutcome(c: QttCase, error: Diagnostic, sql: string): CaseOutcome {
@@ -89,7 +134,7 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
   const iterator = env.session.execute(sql, { signal: controller.signal });
   const rows: Comparable[] = [];
   let columns: readonly ColumnSchema[] = [];
-  let push = false;
+  let tablePull = false;
   const started = Date.now();
   let aborted = false;
   for (;;) {
@@ -123,14 +168,17 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
     switch (e.type) {
       case 'queryStart':
         columns = e.columns;
-        push = e.push;
+        tablePull = e.tablePull === true;
         rows.push({ header: { queryId: e.queryId, schema: columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${c.key ? ' KEY' : ''}`).join(', ') } });
         return undefined;
       case 'rows':
-        for (const row of e.rows) rows.push({ row: { columns: row.map((v, i) => toComparable(toClientValue(v, columns[i]!.type))) } });
+        e.rows.forEach((row, r) => {
+          const values = row.map((v, i) => toComparable(toClientValue(v, columns[i]!.type)));
+          rows.push({ row: { columns: values, ...(e.tombstones?.[r] ? { tombstone: true } : {}) } });
+        });
         return undefined;
       case 'queryEnd': {
-        const message = finalMessage(e.reason, push, sql, env);
+        const message = finalMessage(e.reason, tablePull);
         if (message) rows.push({ finalMessage: message });
         return undefined;
       }
@@ -144,22 +192,18 @@ async function collectQuery(env: CaseEnv, sql: string, onHeader: () => Promise<v
 }
 
 /**
- * ksqlDB ends a LIMIT with "Limit Reached"; a pull query over a stream (a scan that ends) with
- * "Query Completed"; a pull query over a table with no final message. A cancelled query has none.
+ * ksqlDB ends a LIMIT with "Limit Reached", a pull query over a stream (a scan that ends) with
+ * "Query Completed", and a pull query over a table, or a cancelled query, with no final message.
  */
-function finalMessage(reason: 'limit' | 'cancelled' | 'complete', push: boolean, sql: string, env: CaseEnv): string | undefined {
+export function finalMessage(reason: 'limit' | 'cancelled' | 'complete', tablePull: boolean): string | undefined {
+  if (tablePull) return undefined;
   switch (reason) {
     case 'limit':
       return 'Limit Reached';
     case 'cancelled':
       return undefined;
-    case 'complete': {
-      if (push) return 'Query Completed';
-      const from = /\bFROM\s+(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(sql)?.[1];
-      if (from === undefined) return 'Query Completed';
-      const name = from.startsWith('`') ? from.slice(1, -1) : from.toUpperCase();
-      return env.engine.catalog.getSource(name)?.kind === 'TABLE' ? undefined : 'Query Completed';
-    }
+    case 'complete':
+      return 'Query Completed';
   }
 }
 
@@ -179,7 +223,7 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   });
 }
 
-function verifyResponses(actual: readonly Rqtt[], expected: readonly QttResponse[], statements: readonly string[]): string | undefined {
+export function verifyResponses(actual: readonly Rqtt[], expected: readonly QttResponse[], statements: readonly string[]): string | undefined {
   if (actual.length < expected.length) return `expected ${expected.length} responses but got ${actual.length}`;
   for (let idx = 0; idx < expected.length; idx++) {
     const e = expected[idx]!;

@@ -73,6 +73,8 @@ export interface RunOptions {
   readonly workers: number;
   readonly onResult?: (r: CaseResult) => void;
   readonly caseTimeoutMs?: number;
+  /** Run REST cases against a real server over HTTP (run-rest-http-case.ts). */
+  readonly overHttp?: boolean;
 }
 
 export async function runCases(cases: readonly QttCase[], options: RunOptions): Promise<CaseResult[]> {
@@ -84,9 +86,9 @@ export async function runCases(cases: readonly QttCase[], options: RunOptions): 
   };
   const script = workerScript();
   if (options.workers <= 0 || script === undefined) {
-    for (const c of cases) record(await runCase(c, timeoutMs));
+    for (const c of cases) record(await runCase(c, timeoutMs, options.overHttp === true));
   } else {
-    await runInWorkers(cases, Math.min(options.workers, cases.length), script, timeoutMs, record);
+    await runInWorkers(cases, Math.min(options.workers, cases.length), script, timeoutMs, record, options.overHttp === true);
   }
   const order = new Map(cases.map((c, i) => [c.id, i]));
   return results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -111,6 +113,7 @@ async function runInWorkers(
   script: string,
   timeoutMs: number,
   record: (r: CaseResult) => void,
+  overHttp: boolean,
 ): Promise<void> {
   let next = 0;
   let done = 0;
@@ -159,7 +162,7 @@ async function runInWorkers(
         finishIfDone();
       }, timeoutMs + WORKER_KILL_GRACE_MS);
       slot.current = { c, timer, started: Date.now() };
-      slot.child.send({ type: 'run', case: c, timeoutMs });
+      slot.child.send({ type: 'run', case: c, timeoutMs, overHttp });
     };
     if (cases.length === 0) finish();
     for (let i = 0; i < count; i++) feed(spawn());

@@ -9,10 +9,11 @@ interface RunMessage {
   readonly type: 'run';
   readonly case: QttCase;
   readonly timeoutMs: number;
+  readonly overHttp?: boolean;
 }
 
 process.on('message', (msg: RunMessage) => {
   if (msg.type !== 'run') return;
-  void runCase(msg.case, msg.timeoutMs).then((result) => process.send?.({ type: 'result', result }));
+  void runCase(msg.case, msg.timeoutMs, msg.overHttp === true).then((result) => process.send?.({ type: 'result', result }));
 });
 process.on('disconnect', () => process.exit(0));

@@ -5,8 +5,10 @@ import type { StatementResult } from './results.js';
 
 export type EngineEvent =
   | { readonly type: 'result'; readonly result: StatementResult }
-  | { readonly type: 'queryStart'; readonly queryId: string; readonly columns: readonly ColumnSchema[]; readonly push: boolean }
-  | { readonly type: 'rows'; readonly rows: readonly (readonly unknown[])[] }
+  /** `tablePull`: a pull query over a table, whose result ksqlDB ends without a final message. */
+  | { readonly type: 'queryStart'; readonly queryId: string; readonly columns: readonly ColumnSchema[]; readonly push: boolean; readonly tablePull?: boolean }
+  /** `tombstones[i]`: row i stands for a deleted table key (a push query over a table streams deletes; value columns are NULL). */
+  | { readonly type: 'rows'; readonly rows: readonly (readonly unknown[])[]; readonly tombstones?: readonly boolean[] }
   | { readonly type: 'printLine'; readonly line: string }
   | { readonly type: 'queryEnd'; readonly reason: 'limit' | 'cancelled' | 'complete' }
   /** `source` is the whole text the span refers to. */

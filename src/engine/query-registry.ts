@@ -5,8 +5,9 @@ export class QueryRegistry {
   private next = 1;
   private readonly running = new Map<string, QueryInfo>();
 
-  startTransient(sourceName: string, queryString: string): string {
-    const id = `transient_${sourceName}_${this.next++}`;
+  /** `prefix`: ksqlDB names a scalable push query's id SCALABLE_PUSH_QUERY_... */
+  startTransient(sourceName: string, queryString: string, prefix = 'transient'): string {
+    const id = `${prefix}_${sourceName}_${this.next++}`;
     this.running.set(id, { id, queryString, sinks: [], sinkKafkaTopics: [], queryType: 'PUSH', state: 'RUNNING' });
     return id;
   }

@@ -73,9 +73,6 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
   const runs = pipeline.others
     ? readSources({ store, topics, from: opts.from, mode: 'push', signal: opts.signal, start: topics.map((t) => store.committedOffsets(opts.queryId, t)) })
     : singleSource(store, sourceTopic, opts);
-  // The commit of one batch overlaps reading and processing the next (at most one in flight, so
-  // commits stay in order; a failed commit throws before the next one is issued).
-  let inFlight: Promise<unknown> | undefined;
   for await (const run of runs) {
     const records = run.records;
     let batch: Batch = { rows: decoders[run.side]!.decode(records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
@@ -95,12 +92,8 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
       }
     }
     const last = records[records.length - 1]!;
-    if (inFlight) await inFlight;
-    inFlight = store.appendAtomic(writes, { group: opts.queryId, topic: run.topic, offsets: new Map([[last.partition, last.offset + 1]]) });
-    // Observed here so a rejection while the next batch is read is not "unhandled"; awaited above.
-    inFlight.catch(() => undefined);
+    await store.appendAtomic(writes, { group: opts.queryId, topic: run.topic, offsets: new Map([[last.partition, last.offset + 1]]) });
   }
-  if (inFlight) await inFlight;
 }
 
 async function* singleSource(store: TopicStore, topic: string, opts: PersistentQueryOptions): AsyncGenerator<SourceRun> {

@@ -7,11 +7,12 @@ import type { PhysicalPipeline } from '../plan/physical-plan.js';
 import type { StoredRecord, TopicStore } from '../store/topic-store.js';
 import { createOperator, type Operator } from './operators/operator.js';
 import { createRowDecoder } from './source/row-decoder.js';
-import { MAX_BATCH_RECORDS, type Batch } from './batch.js';
+import type { Batch } from './batch.js';
 import { readSources } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
 import { isTombstone } from './row-flags.js';
 import { MemoryState } from './state/key-value-state.js';
+import { pullRecords, type PullLookups } from './pull/pull-source.js';
 
 export interface QueryRunOptions {
   readonly store: TopicStore;
@@ -20,6 +21,8 @@ export interface QueryRunOptions {
   readonly signal?: AbortSignal;
   /** A record that cannot be decoded, or an expression that fails on a row. */
   readonly onRecordError: (error: unknown, where: { record?: StoredRecord; row?: readonly unknown[] }) => void;
+  /** A pull query over a table: the keys to look up in its materialized index (absent: scan it). */
+  readonly lookups?: PullLookups;
 }
 
 export type QueryEndReason = 'limit' | 'cancelled' | 'complete';
@@ -36,16 +39,22 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   let remaining = pipeline.limit ?? Infinity;
   if (remaining <= 0) return 'limit';
   const runs = pipeline.others ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
+  const streamsDeletes = opts.mode === 'push' && resultIsTable(pipeline);
+  // A table has no row for a null key (ksqlDB drops such records when it reads a table).
+  const dropNullKeys = pipeline.source.kind === 'TABLE' && !pipeline.others && pipeline.source.keyColumns.length > 0;
+  const nKeys = pipeline.source.keyColumns.length;
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   try {
     for await (const run of runs) {
-      let batch: Batch = { rows: decoders[run.side]!.decode(run.records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
+      let rows = decoders[run.side]!.decode(run.records, (error, record) => opts.onRecordError(error, { record }));
+      if (dropNullKeys) rows = rows.filter((r) => !allNull(r, nKeys));
+      let batch: Batch = { rows, side: run.side };
       for (const op of operators) {
         if (batch.rows.length === 0) break;
         batch = op.process(batch);
       }
-      // Tombstones are table changes for sinks; a query's result shows live rows only.
-      if (batch.rows.some(isTombstone)) batch = { rows: batch.rows.filter((r) => !isTombstone(r)) };
+      // A pull query's result shows live rows only; a push query over a table streams its deletes too.
+      if (!streamsDeletes && batch.rows.some(isTombstone)) batch = { rows: batch.rows.filter((r) => !isTombstone(r)) };
       if (batch.rows.length === 0) continue;
       if (batch.rows.length >= remaining) {
         yield batch.rows.slice(0, remaining);
@@ -60,14 +69,14 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   return opts.signal?.aborted ? 'cancelled' : 'complete';
 }
 
-/** Collapses a snapshot of a table's topic to the latest record per key, dropping deleted keys. */
-async function* latestPerKey(reader: AsyncGenerator<readonly StoredRecord[]>): AsyncGenerator<readonly StoredRecord[]> {
-  const latest = new Map<string, StoredRecord>();
-  for await (const records of reader) {
-    for (const r of records) latest.set(`${r.partition}:${r.key ? Buffer.from(r.key).toString('base64') : ''}`, r);
-  }
-  const live = [...latest.values()].filter((r) => r.value !== null);
-  for (let i = 0; i < live.length; i += MAX_BATCH_RECORDS) yield live.slice(i, i + MAX_BATCH_RECORDS);
+/** A table's changes: a query over a table, or an aggregation. */
+function resultIsTable(pipeline: PhysicalPipeline): boolean {
+  return pipeline.source.kind === 'TABLE' || pipeline.operators.some((o) => o.kind === 'aggregate');
+}
+
+function allNull(row: readonly unknown[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (row[i] !== null && row[i] !== undefined) return false;
+  return true;
 }
 
 interface Run {
@@ -76,6 +85,11 @@ interface Run {
 }
 
 async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<Run> {
+  // A pull query over a table reads the table's materialized index: each key's latest row, no deleted keys.
+  if (opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE') {
+    for (const records of await pullRecords(opts.store, pipeline.source, opts.lookups)) yield { side: 0, records };
+    return;
+  }
   const reader = readTopic({
     store: opts.store,
     topic: pipeline.source.topic,
@@ -83,10 +97,8 @@ async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): A
     mode: opts.mode,
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  // A pull query over a table sees each key's latest row only, and not deleted keys.
-  const source = opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE' ? latestPerKey(reader) : reader;
   try {
-    for await (const records of source) yield { side: 0, records };
+    for await (const records of reader) yield { side: 0, records };
   } finally {
     await reader.return(undefined);
   }

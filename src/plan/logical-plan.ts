@@ -35,7 +35,8 @@ export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.
   if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows };
   if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: true };
   if (q.aggregation) {
-    const rowtimeIndex = q.scanned.keyColumns.length + q.scanned.valueColumns.length;
+    // A join's result time is the last slot of its row.
+    const rowtimeIndex = q.joins ? q.inputColumns.length - 1 : q.scanned.keyColumns.length + q.scanned.valueColumns.length;
     node = { kind: 'Aggregate', input: node, aggregation: q.aggregation, rowtimeIndex };
   }
   if (q.tableFunctions) node = { kind: 'FlatMap', input: node, functions: q.tableFunctions };

@@ -12,10 +12,12 @@ export type EndReason = 'limit' | 'cancelled' | 'complete';
 
 export interface QueryFormat {
   readonly contentType: string;
-  header(queryId: string, columns: readonly ColumnInfo[]): string;
-  row(row: readonly ClientValue[]): string;
-  /** Text that closes the response after the query ended normally. */
-  end(reason: EndReason): string;
+  /** `keys[i]`: column i is a key column (the /query header marks it, as ksqlDB's does). */
+  header(queryId: string, columns: readonly ColumnInfo[], keys?: readonly boolean[]): string;
+  /** `tombstone`: the row stands for a deleted table key (the /query format says so, as ksqlDB's does). */
+  row(row: readonly ClientValue[], tombstone?: boolean): string;
+  /** Text that closes the response after the query ended normally; `silent`: no final message (a pull query over a table). */
+  end(reason: EndReason, silent?: boolean): string;
   /** An error after the header was sent. */
   error(entity: ErrorEntity): string;
 }
@@ -51,10 +53,10 @@ export function jsonArrayFormat(): QueryFormat {
 export function v1QueryFormat(): QueryFormat {
   return {
     contentType: KSQL_V1_JSON,
-    header: (queryId, columns) => '[' + toJsonText({ header: { queryId, schema: schemaText(columns) } }) + '\n',
-    row: (row) => ',' + toJsonText({ row: { columns: row } }) + '\n',
-    end: (reason) => {
-      const message = finalMessage(reason);
+    header: (queryId, columns, keys) => '[' + toJsonText({ header: { queryId, schema: schemaText(columns, keys) } }) + '\n',
+    row: (row, tombstone) => ',' + toJsonText({ row: { columns: row, ...(tombstone ? { tombstone: true } : {}) } }) + '\n',
+    end: (reason, silent) => {
+      const message = silent ? undefined : finalMessage(reason);
       return (message === undefined ? '' : ',' + toJsonText({ finalMessage: message })) + ']\n';
     },
     error: (entity) => ',' + toJsonText({ errorMessage: entity }) + ']\n',
@@ -66,8 +68,8 @@ function streamHeader(queryId: string, columns: readonly ColumnInfo[]): object {
 }
 
 /** ksqlDB's header schema: `` `NAME` TYPE, ... ``. */
-export function schemaText(columns: readonly ColumnInfo[]): string {
-  return columns.map((c) => `\`${c.name}\` ${c.type}`).join(', ');
+export function schemaText(columns: readonly ColumnInfo[], keys?: readonly boolean[]): string {
+  return columns.map((c, i) => `\`${c.name}\` ${c.type}${keys?.[i] ? ' KEY' : ''}`).join(', ');
 }
 
 /** ksqlDB ends a LIMIT with "Limit Reached" and a scan that ran out with "Query Completed". */

@@ -8,6 +8,8 @@ import { insertsStreamRoute } from './routes/inserts-stream.js';
 import { closeQueryRoute, healthcheckRoute, infoRoute, statusRoute } from './routes/info-routes.js';
 import { ksqlRoute } from './routes/ksql-route.js';
 import { queryRoute, queryStreamRoute } from './routes/query-routes.js';
+import { consumeRoute, groupsRoute, produceRoute, topicsRoute } from './routes/topic-tool-routes.js';
+import { TOOL_API } from './routes/topic-tool-wire.js';
 
 type Route = (ctx: ServerContext, req: RequestLike, res: ResponseLike, path: string) => Promise<void> | void;
 
@@ -17,6 +19,11 @@ const POST_ROUTES: Readonly<Record<string, Route>> = {
   '/query': queryRoute,
   '/inserts-stream': insertsStreamRoute,
   '/close-query': closeQueryRoute,
+  // The topic tools' endpoints while this server owns their data dir (not ksqlDB's API).
+  [`${TOOL_API}/topics`]: topicsRoute,
+  [`${TOOL_API}/produce`]: produceRoute,
+  [`${TOOL_API}/consume`]: consumeRoute,
+  [`${TOOL_API}/groups`]: groupsRoute,
 };
 
 const GET_ROUTES: Readonly<Record<string, Route>> = {

@@ -15,6 +15,7 @@ import type { RequestLike, ResponseLike } from './http-types.js';
 import { HEADERS_TIMEOUT_MS, PROTOCOL_SNIFF_BYTES, SHUTDOWN_GRACE_MS } from './limits.js';
 import { QueryTracker } from './query-tracker.js';
 import { route } from './router.js';
+import { removeServerAddress, writeServerAddress } from '../store/server-address.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8088;
@@ -32,6 +33,8 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** The engine it serves, for drivers that feed its topics directly (the conformance runner, as Kafka producers would). */
+  readonly engine: Engine;
   /** Streamed queries running now (push and pull). */
   readonly runningQueries: () => number;
   /** Stops accepting, closes running queries, waits for in-flight requests (bounded), closes the engine. */
@@ -84,6 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : (options.port ?? DEFAULT_PORT);
   const host = options.host ?? DEFAULT_HOST;
   const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Topic tools started while we own the data dir find us here (src/cli/tools/tool-store.ts).
+  await writeServerAddress(options.dataDir, url);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
@@ -95,9 +100,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const s of sessions) s.destroy();
       for (const s of sockets) s.destroy();
       await stopped;
+      await removeServerAddress(options.dataDir);
       await engine.close();
     })());
-  return { url, port, runningQueries: () => queries.size, close };
+  return { url, port, engine, runningQueries: () => queries.size, close };
 }
 
 function trackSession(sessions: Set<Http2Session>, s: Http2Session): void {

@@ -122,3 +122,9 @@ function ownedLock(path: string): DataDirLock {
     },
   };
 }
+
+/** The pid of the live process holding `dir`'s lock, if any (a stale lock names none). */
+export async function lockHolder(dir: string): Promise<number | undefined> {
+  const pid = await readPid(join(dir, LOCK_FILE));
+  return pid !== undefined && !Number.isNaN(pid) && isAlive(pid) ? pid : undefined;
+}

@@ -2,7 +2,10 @@
  * Validation of topic names and configs, shared by every TopicStore backend: Kafka's rules, so a
  * topic created here can be created on a real Kafka cluster later.
  */
-import { TOPIC_CONFIG_DEFAULTS, TopicStoreError, type TopicConfig, type TopicConfigChange } from './topic-store.js';
+import { TOPIC_CONFIG_DEFAULTS, TopicStoreError, type TopicCompression, type TopicConfig, type TopicConfigChange } from './topic-store.js';
+
+/** compression.type values, as Kafka spells them. */
+export const TOPIC_COMPRESSIONS: readonly TopicCompression[] = Object.freeze(['producer', 'none', 'gzip', 'snappy', 'lz4', 'zstd']);
 
 /** Kafka's limit on topic names (Topic.MAX_NAME_LENGTH). */
 export const MAX_TOPIC_NAME_LENGTH = 249;
@@ -50,6 +53,9 @@ export function validateTopic(name: string, config: TopicConfig): void {
   if (deleteRetentionMs !== undefined && (!Number.isSafeInteger(deleteRetentionMs) || deleteRetentionMs < 0)) {
     throw new TopicStoreError('INVALID_CONFIG', `deleteRetentionMs must be a non-negative integer, got ${deleteRetentionMs}`);
   }
+  if (config.compressionType !== undefined && !TOPIC_COMPRESSIONS.includes(config.compressionType)) {
+    throw new TopicStoreError('INVALID_CONFIG', `compressionType must be one of ${TOPIC_COMPRESSIONS.join(', ')}, got '${String(config.compressionType)}'`);
+  }
 }
 
 /** The config with every optional field filled with Kafka's default, frozen. */
@@ -62,6 +68,7 @@ export function withDefaults(config: TopicConfig): Required<TopicConfig> {
     retentionBytes: config.retentionBytes ?? TOPIC_CONFIG_DEFAULTS.retentionBytes,
     maxMessageBytes: config.maxMessageBytes ?? TOPIC_CONFIG_DEFAULTS.maxMessageBytes,
     deleteRetentionMs: config.deleteRetentionMs ?? TOPIC_CONFIG_DEFAULTS.deleteRetentionMs,
+    compressionType: config.compressionType ?? TOPIC_CONFIG_DEFAULTS.compressionType,
   });
 }
 
@@ -75,6 +82,7 @@ export const KAFKA_CONFIG_NAMES = Object.freeze({
   'cleanup.policy': 'cleanupPolicy',
   'max.message.bytes': 'maxMessageBytes',
   'delete.retention.ms': 'deleteRetentionMs',
+  'compression.type': 'compressionType',
 } as const);
 
 export function parseKafkaConfig(name: string, value: string): TopicConfigChange | string {
@@ -85,6 +93,11 @@ export function parseKafkaConfig(name: string, value: string): TopicConfigChange
   if (field === 'cleanupPolicy') {
     if (value !== 'delete' && value !== 'compact') return `cleanup.policy must be delete or compact, got '${value}'`;
     return { cleanupPolicy: value };
+  }
+  if (field === 'compressionType') {
+    const codec = TOPIC_COMPRESSIONS.find((c) => c === value);
+    if (codec === undefined) return `compression.type must be one of ${TOPIC_COMPRESSIONS.join(', ')}, got '${value}'`;
+    return { compressionType: codec };
   }
   if (!/^-?\d+$/.test(value)) return `${name} must be an integer, got '${value}'`;
   return { [field]: Number(value) };

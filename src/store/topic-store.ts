@@ -21,13 +21,21 @@ export interface TopicConfig {
   readonly maxMessageBytes?: number;
   /** How long a tombstone (null value) survives compaction, in ms (delete.retention.ms). */
   readonly deleteRetentionMs?: number;
+  /**
+   * Codec of stored batches (compression.type): 'producer' keeps each producer's codec (Kafka's
+   * default; the engine writes uncompressed batches then); a codec name re-compresses to it.
+   */
+  readonly compressionType?: TopicCompression;
 }
+
+export type TopicCompression = 'producer' | 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
 
 /** Kafka's defaults for the optional configs; describeTopic always returns them filled in. */
 export const TOPIC_CONFIG_DEFAULTS = Object.freeze({
   retentionBytes: -1,
   maxMessageBytes: 1_048_588,
   deleteRetentionMs: 86_400_000,
+  compressionType: 'producer' as TopicCompression,
 });
 
 /** What alterTopic may change: partitions only grow; the other configs take effect at once. */
@@ -104,7 +112,8 @@ export interface PartitionOffsets {
 export class TopicStoreError extends Error {
   constructor(
     readonly code: 'TOPIC_EXISTS' | 'UNKNOWN_TOPIC' | 'INVALID_PARTITION' | 'INVALID_CONFIG' | 'STORE_CLOSED' | 'DATA_DIR_LOCKED'
-      | 'OFFSET_OUT_OF_RANGE' | 'RECORD_TOO_LARGE' | 'CORRUPT_RECORD' | 'UNKNOWN_MEMBER' | 'ILLEGAL_GENERATION',
+      | 'OFFSET_OUT_OF_RANGE' | 'RECORD_TOO_LARGE' | 'CORRUPT_RECORD' | 'UNKNOWN_MEMBER' | 'ILLEGAL_GENERATION'
+      | 'UNSUPPORTED_COMPRESSION' | 'UNSUPPORTED_STORE_FORMAT',
     message: string,
   ) {
     super(message);

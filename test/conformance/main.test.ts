@@ -67,6 +67,25 @@ const REST_CASES = `{
           {"finalMessage": "Limit Reached"}
         ]}
       ]
+    },
+    {
+      "name": "pull query by key on a source table: keys marked in the header, no final message",
+      "statements": [
+        "CREATE SOURCE TABLE T (K STRING PRIMARY KEY, V INT) WITH (kafka_topic='tt', value_format='JSON', partitions=1);",
+        "SELECT * FROM T WHERE K = 'b';"
+      ],
+      "inputs": [
+        {"topic": "tt", "key": "a", "value": {"V": 1}},
+        {"topic": "tt", "key": "b", "value": {"V": 2}},
+        {"topic": "tt", "key": "b", "value": {"V": 3}}
+      ],
+      "responses": [
+        {"admin": {"@type": "currentStatus"}},
+        {"query": [
+          {"header": {"schema": "\`K\` STRING KEY, \`V\` INTEGER"}},
+          {"row": {"columns": ["b", 3]}}
+        ]}
+      ]
     }
   ]
 }`;
@@ -115,7 +134,16 @@ describe('conformance runner', () => {
 
   it('runs REST cases (admin results, then the query header, rows and final message)', async () => {
     const { lines } = await run(['--dir', restDir, '--json']);
-    expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ total: 1, passed: 1, failed: 0, skipped: 0 });
+    const summary = JSON.parse(lines[lines.length - 1]!) as unknown;
+    expect(summary).toMatchObject({ total: 2, passed: 2, failed: 0, skipped: 0 });
+    // The same cases again through a real server over HTTP, counted apart.
+    expect(summary).toMatchObject({ rest: { total: 2, passed: 2, failed: 0, skipped: 0, by_file: { 'rest.json': { passed: 2, failed: 0, skipped: 0 } } } });
+    expect(lines.some((l) => l.startsWith('rest over HTTP: total 2  passed 2'))).toBe(true);
+  });
+
+  it('--no-http runs the REST cases in-process only', async () => {
+    const { lines } = await run(['--dir', restDir, '--json', '--no-http']);
+    expect(JSON.parse(lines[lines.length - 1]!)).not.toHaveProperty('rest');
   });
 
   it('filters by --file and --case, across repeated --dir', async () => {

@@ -90,7 +90,9 @@ export function comparisonType(l: TypedExpr, r: TypedExpr, equalityOnly: boolean
 
 export function typeComparison(ast: Expr & { kind: 'Binary' }, op: ComparisonOp, l: TypedExpr, r: TypedExpr): TypedExpr {
   if (isNullLiteral(l) || isNullLiteral(r)) {
-    throw new UserError('TYPE_MISMATCH', `Comparison with NULL not supported: ${nullText(ast.left)} ${op} ${nullText(ast.right)}`, ast.span);
+    // ksqlDB names the other side by its type: "INTEGER = NULL".
+    const side = (e: TypedExpr): string => (isNullLiteral(e) ? 'NULL' : typeName(e.type));
+    throw new UserError('TYPE_MISMATCH', `Comparison with NULL not supported: ${side(l)} ${op} ${side(r)}\nUse 'IS NULL' or 'IS NOT NULL' instead.`, ast.span);
   }
   const t = comparisonType(l, r, op === '=' || op === '<>');
   if (!t) {
@@ -101,10 +103,6 @@ export function typeComparison(ast: Expr & { kind: 'Binary' }, op: ComparisonOp,
     );
   }
   return { kind: 'Comparison', op, left: coerceTo(l, t), right: coerceTo(r, t), operandType: t, type: BOOLEAN, span: ast.span };
-}
-
-function nullText(e: Expr): string {
-  return e.kind === 'NullLiteral' ? 'NULL' : formatExpr(e);
 }
 
 /** Checks a span's expression is BOOLEAN (an untyped NULL becomes a BOOLEAN NULL). */

@@ -9,7 +9,7 @@
  *   --from-beginning                the log start offset; otherwise the end offset
  * With --group the offsets read are committed after every batch printed.
  */
-import type { LmdbTopicStore } from '../../store/lmdb/index.js';
+import type { ToolStore } from './tool-store.js';
 import type { OutOfRangePolicy } from '../../store/topic-store.js';
 import { compileFormat, DEFAULT_FORMAT, type RecordFormatter } from './record-format.js';
 import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore } from './tool-runner.js';
@@ -85,18 +85,18 @@ interface Position {
   readonly outOfRange: OutOfRangePolicy;
 }
 
-async function consume(store: LmdbTopicStore, opts: ConsumeOptions): Promise<number> {
-  const description = store.describeTopic(opts.topic);
+async function consume(store: ToolStore, opts: ConsumeOptions): Promise<number> {
+  const description = await store.describeTopic(opts.topic);
   if (description === undefined) throw new ToolError(`Topic '${opts.topic}' does not exist`);
   const n = description.config.partitions;
   if (opts.partition !== undefined && opts.partition >= n) {
     throw new ToolError(`Topic '${opts.topic}' has no partition ${opts.partition}; it has ${n}`);
   }
-  const committed = opts.group === undefined ? new Map<number, number>() : store.committedOffsets(opts.group, opts.topic);
+  const committed = opts.group === undefined ? new Map<number, number>() : await store.committedOffsets(opts.group, opts.topic);
   const positions: Position[] = [];
   for (let p = 0; p < n; p++) {
     if (opts.partition !== undefined && p !== opts.partition) continue;
-    const pos = startPosition(store, opts, p, committed.get(p));
+    const pos = await startPosition(store, opts, p, committed.get(p));
     // An explicit offset outside the log fails now, with the store's message (valid range included).
     if (pos.outOfRange === 'error') await store.read(opts.topic, p, pos.next, 1, { outOfRange: 'error' });
     positions.push(pos);
@@ -122,8 +122,8 @@ async function consume(store: LmdbTopicStore, opts: ConsumeOptions): Promise<num
   return 0;
 }
 
-function startPosition(store: LmdbTopicStore, opts: ConsumeOptions, partition: number, committed: number | undefined): Position {
-  const { start, end } = store.offsets(opts.topic, partition);
+async function startPosition(store: ToolStore, opts: ConsumeOptions, partition: number, committed: number | undefined): Promise<Position> {
+  const { start, end } = await store.offsets(opts.topic, partition);
   const at = (next: number, outOfRange: OutOfRangePolicy = 'earliest'): Position => ({ partition, next, stop: end, outOfRange });
   if (opts.offset !== undefined) {
     if (opts.offset === 'beginning') return at(start);

@@ -3,7 +3,7 @@
  * per partition (end offset − committed offset), like kafka-consumer-groups --describe.
  * Members and assignments are not kept yet (no group membership in the store), so CONSUMER-ID is '-'.
  */
-import type { LmdbTopicStore } from '../../store/lmdb/index.js';
+import type { ToolStore } from './tool-store.js';
 import { onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, type ParsedTool } from './tool-runner.js';
 
 export const GROUPS_USAGE = `Usage:
@@ -30,9 +30,9 @@ export async function groupsCommand(argv: readonly string[]): Promise<number> {
     return withStore(parsed.dataDir, async (store) => {
       if (action === 'list') {
         if (rest.length > 0) throw new ToolError('list takes no arguments');
-        await out.write(store.listGroups().map((g) => `${g}\n`).join(''));
+        await out.write((await store.listGroups()).map((g) => `${g}\n`).join(''));
       } else {
-        await out.write(describeGroup(store, onePositional(args, 'group')));
+        await out.write(await describeGroup(store, onePositional(args, 'group')));
       }
       return 0;
     });
@@ -41,15 +41,15 @@ export async function groupsCommand(argv: readonly string[]): Promise<number> {
 
 const HEADER = ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID'];
 
-function describeGroup(store: LmdbTopicStore, group: string): string {
-  const offsets = store.groupOffsets(group);
+async function describeGroup(store: ToolStore, group: string): Promise<string> {
+  const offsets = await store.groupOffsets(group);
   if (offsets.length === 0) throw new ToolError(`Consumer group '${group}' does not exist`);
   // Every partition of every topic the group committed to; '-' where it committed nothing yet.
   const rows: string[][] = [];
   for (const topic of [...new Set(offsets.map((o) => o.topic))]) {
-    const partitions = store.describeTopic(topic)!.config.partitions;
+    const partitions = (await store.describeTopic(topic))!.config.partitions;
     for (let p = 0; p < partitions; p++) {
-      const end = store.offsets(topic, p).end;
+      const end = (await store.offsets(topic, p)).end;
       const committed = offsets.find((o) => o.topic === topic && o.partition === p)?.offset;
       const lag = committed === undefined ? '-' : String(Math.max(0, end - committed));
       rows.push([group, topic, String(p), committed === undefined ? '-' : String(committed), String(end), lag, '-']);

@@ -10,7 +10,7 @@
  * record's `partition<TAB>offset` is printed, in input order, once its transaction is durable.
  */
 import { partitionForKey, roundRobinChooser } from '../../store/partitioner.js';
-import type { LmdbTopicStore } from '../../store/lmdb/index.js';
+import type { ToolStore } from './tool-store.js';
 import type { ProducerRecord } from '../../store/topic-store.js';
 import { LineSplitter } from './line-splitter.js';
 import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore } from './tool-runner.js';
@@ -57,8 +57,8 @@ interface ProduceOptions {
   readonly acks: boolean;
 }
 
-async function produce(store: LmdbTopicStore, topic: string, opts: ProduceOptions, input: AsyncIterable<Uint8Array>): Promise<number> {
-  const description = store.describeTopic(topic);
+async function produce(store: ToolStore, topic: string, opts: ProduceOptions, input: AsyncIterable<Uint8Array>): Promise<number> {
+  const description = await store.describeTopic(topic);
   if (description === undefined) throw new ToolError(`Topic '${topic}' does not exist`);
   const partitions = description.config.partitions;
   if (opts.fixedPartition !== undefined && opts.fixedPartition >= partitions) {
@@ -111,7 +111,7 @@ async function produce(store: LmdbTopicStore, topic: string, opts: ProduceOption
 }
 
 /** Appends one chunk (one append per partition, same event turn) → ack lines in input order. */
-async function appendChunk(store: LmdbTopicStore, topic: string, records: readonly { partition: number; record: ProducerRecord }[]): Promise<string> {
+async function appendChunk(store: ToolStore, topic: string, records: readonly { partition: number; record: ProducerRecord }[]): Promise<string> {
   const byPartition = new Map<number, ProducerRecord[]>();
   const indexInPartition: number[] = [];
   for (const { partition, record } of records) {

@@ -3,14 +3,17 @@
  * --help, opening the store under the data-dir lock, turning store errors into one-line messages
  * with exit status 1, and writing to stdout with back-pressure.
  *
- * The tools open the topic store directly (the data-dir lock makes them the only writer); once a
- * server owns a data dir, they will go through it instead.
+ * The tools open the topic store directly (the data-dir lock makes them the only writer); while a
+ * `streamsql serve` owns the data dir (it holds the lock and wrote its URL beside it), they go
+ * through that server's /streamsql/v1 endpoints instead.
  */
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { acquireDataDirLock } from '../../store/data-dir-lock.js';
-import { openLmdbTopicStore, type LmdbTopicStore } from '../../store/lmdb/index.js';
+import { acquireDataDirLock, lockHolder, type DataDirLock } from '../../store/data-dir-lock.js';
+import { openLmdbTopicStore } from '../../store/lmdb/index.js';
+import { readServerAddress } from '../../store/server-address.js';
+import { localToolStore, remoteToolStore, type ToolStore } from './tool-store.js';
 import { TopicStoreError } from '../../store/topic-store.js';
 import { defaultDataDir } from '../main.js';
 
@@ -61,13 +64,25 @@ export async function runTool(name: string, body: () => Promise<number>): Promis
   }
 }
 
-/** Opens the store of `dataDir` under its lock, runs `fn`, then closes and unlocks. */
-export async function withStore<T>(dataDir: string, fn: (store: LmdbTopicStore) => Promise<T>): Promise<T> {
-  const lock = await acquireDataDirLock(dataDir);
+/**
+ * Opens the store of `dataDir` under its lock, runs `fn`, then closes and unlocks; if a running
+ * server holds the lock and wrote its address, `fn` works through that server instead.
+ */
+export async function withStore<T>(dataDir: string, fn: (store: ToolStore) => Promise<T>): Promise<T> {
+  let lock: DataDirLock;
+  try {
+    lock = await acquireDataDirLock(dataDir);
+  } catch (err) {
+    if (!(err instanceof TopicStoreError) || err.code !== 'DATA_DIR_LOCKED') throw err;
+    const server = await readServerAddress(dataDir);
+    const holder = await lockHolder(dataDir);
+    if (server === undefined || holder === undefined || server.pid !== holder) throw err;
+    return fn(remoteToolStore(server.url));
+  }
   try {
     const store = await openLmdbTopicStore(join(dataDir, 'store'));
     try {
-      return await fn(store);
+      return await fn(localToolStore(store, dataDir));
     } finally {
       await store.close();
     }

@@ -3,7 +3,7 @@
  *  alter T [--partitions N] [--config k=v ...] | delete T` — kafka-topics for the integrated store.
  */
 import { kafkaConfigEntries } from '../../store/topic-config.js';
-import type { LmdbTopicStore } from '../../store/lmdb/index.js';
+import type { ToolStore } from './tool-store.js';
 import { configFlags } from './topic-config-flags.js';
 import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, type ParsedTool } from './tool-runner.js';
 
@@ -48,11 +48,11 @@ export async function topicsCommand(argv: readonly string[]): Promise<number> {
 }
 
 /** Performs one action and returns what to print. */
-async function runAction(action: Action, args: ParsedTool, store: LmdbTopicStore): Promise<string> {
+async function runAction(action: Action, args: ParsedTool, store: ToolStore): Promise<string> {
   switch (action) {
     case 'list':
       if (args.positionals.length > 0) throw new ToolError('list takes no arguments');
-      return store.listTopics().map((t) => `${t.name}\n`).join('');
+      return (await store.listTopics()).map((t) => `${t.name}\n`).join('');
     case 'describe':
       return describeTopic(store, onePositional(args, 'topic'));
     case 'create': {
@@ -79,14 +79,14 @@ async function runAction(action: Action, args: ParsedTool, store: LmdbTopicStore
 }
 
 /** kafka-topics --describe's layout, with offsets and sizes per partition. */
-function describeTopic(store: LmdbTopicStore, name: string): string {
-  const d = store.describeTopic(name);
+async function describeTopic(store: ToolStore, name: string): Promise<string> {
+  const d = await store.describeTopic(name);
   if (d === undefined) throw new ToolError(`Topic '${name}' does not exist`);
   const configs = kafkaConfigEntries(d.config).map(([k, v]) => `${k}=${v}`).join(',');
   const lines = [`Topic: ${d.name}\tPartitionCount: ${d.config.partitions}\tReplicationFactor: ${d.config.replicationFactor}\tConfigs: ${configs}`];
   for (let p = 0; p < d.config.partitions; p++) {
-    const { start, end } = store.offsets(name, p);
-    lines.push(`\tPartition: ${p}\tStartOffset: ${start}\tEndOffset: ${end}\tBytes: ${store.partitionBytes(name, p)}`);
+    const { start, end } = await store.offsets(name, p);
+    lines.push(`\tPartition: ${p}\tStartOffset: ${start}\tEndOffset: ${end}\tBytes: ${await store.partitionBytes(name, p)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -13,6 +13,7 @@ import { valueKey } from '../../functions/aggregate/value-key.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
 import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
+import { ClosingIndex } from './aggregate-final.js';
 import { graceMs, windowsFor } from './time-windows.js';
 
 interface Group {
@@ -34,6 +35,33 @@ interface SessionSet {
 
 const STREAM_TIME_KEY = '\u0000streamTime';
 
+/** Table input: what each input key last contributed — its group and aggregate arguments. */
+interface PreviousRow {
+  k: string;
+  g: unknown[];
+  a: unknown[][];
+}
+
+const PREVIOUS_PREFIX = '\u0003';
+
+/** Between a group's key and a time window's start in the window's state key. */
+const WINDOW_SEPARATOR = '\u0002';
+
+function isGroup(v: unknown): v is Group {
+  return typeof v === 'object' && v !== null && Array.isArray((v as Group).a) && typeof (v as Group).e === 'number';
+}
+
+/** A restarted EMIT FINAL query finds its open windows again in the restored state. */
+function rebuildClosingIndex(state: KeyValueState): ClosingIndex {
+  const index = new ClosingIndex();
+  for (const [key, value] of state.entries()) {
+    if (key.includes(WINDOW_SEPARATOR) && isGroup(value)) index.add(value.e!, key);
+    const sessions = (value as Partial<SessionSet> | null)?.sessions;
+    if (Array.isArray(sessions)) for (const x of sessions) if (isGroup(x)) index.add(x.e!, key);
+  }
+  return index;
+}
+
 export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const agg = spec.aggregation;
   const state: KeyValueState = env.state;
@@ -43,9 +71,15 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   const argBuffers: unknown[][] = argFns.map((fns) => new Array<unknown>(fns.length));
   const having = agg.having ? compileExpr(agg.having) : undefined;
   const window = agg.window;
-  const grace = window ? graceMs(window) : 0;
+  // EMIT FINAL without a GRACE PERIOD closes windows at their end (ksqlDB's QTT cases); EMIT
+  // CHANGES keeps the 24-hour default for late records.
+  const grace = !window ? 0 : agg.emitFinal && !window.grace ? 0 : graceMs(window);
   const rowtimeIndex = spec.rowtimeIndex;
   let streamTime = (state.get(STREAM_TIME_KEY) as number | undefined) ?? -Infinity;
+  const tableKeyCount = agg.tableKeyCount;
+  // EMIT FINAL: window rows wait in state until their window closes (see closeWindows).
+  const closing = window && agg.emitFinal ? rebuildClosingIndex(state) : undefined;
+  let lastCloseTime = -Infinity;
 
   const outputRow = (grp: Group, ts: number): unknown[] => {
     const row: unknown[] = [...grp.g];
@@ -101,31 +135,47 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
     }
   };
 
+  const groupValues = (row: readonly unknown[]): unknown[] | undefined => {
+    let g: unknown[];
+    try {
+      g = groupFns.map((f) => f(row));
+    } catch (err) {
+      onError(err, row);
+      return undefined;
+    }
+    // ksqlDB drops rows whose grouping key is NULL.
+    if (g.some((v) => v === null || v === undefined)) {
+      onError(new Error('Group-by column with NULL value: record skipped'), row);
+      return undefined;
+    }
+    return g;
+  };
+
+  const advanceStreamTime = (ts: number): void => {
+    if (ts > streamTime) {
+      streamTime = ts;
+      state.put(STREAM_TIME_KEY, streamTime);
+    }
+  };
+
+  const newGroup = (g: unknown[]): Group => ({ g, a: overloads.map((o) => o.init()), h: false });
+
   return {
     process(batch) {
       const out: unknown[][] = [];
       for (const row of batch.rows) {
-        if (isTombstone(row)) continue; // aggregations over table changelogs: see docs/decisions
-        let g: unknown[];
-        try {
-          g = groupFns.map((f) => f(row));
-        } catch (err) {
-          onError(err, row);
+        if (tableKeyCount !== undefined) {
+          tableUpdate(row, out);
           continue;
         }
-        // ksqlDB drops rows whose grouping key is NULL.
-        if (g.some((v) => v === null || v === undefined)) {
-          onError(new Error('Group-by column with NULL value: record skipped'), row);
-          continue;
-        }
+        if (isTombstone(row)) continue; // a stream has no deletes (a stream-table join's misses)
+        const g = groupValues(row);
+        if (!g) continue;
         const ts = Number(row[rowtimeIndex]);
-        if (ts > streamTime) {
-          streamTime = ts;
-          state.put(STREAM_TIME_KEY, streamTime);
-        }
+        advanceStreamTime(ts);
         const gk = g.map(valueKey).join('\u0001');
         if (!window) {
-          const grp = (state.get(gk) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false };
+          const grp = (state.get(gk) as Group | undefined) ?? newGroup(g);
           if (!fold(grp, row)) continue;
           // A group's row carries the latest time of the records folded into it (Kafka Streams).
           grp.t = Math.max(grp.t ?? ts, ts);
@@ -135,6 +185,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
         }
         if (window.kind === 'SESSION') {
           sessionUpdate(gk, g, ts, row, out);
+          if (closing) closeWindows(out, row);
           continue;
         }
         for (const w of windowsFor(window, ts)) {
@@ -142,13 +193,18 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
             env.onLateRecord();
             continue;
           }
-          const key = `${gk}\u0002${w.start}`;
-          const grp = (state.get(key) as Group | undefined) ?? { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
+          const key = `${gk}${WINDOW_SEPARATOR}${w.start}`;
+          let grp = state.get(key) as Group | undefined;
+          if (!grp) {
+            grp = { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
+            closing?.add(w.end, key);
+          }
           if (!fold(grp, row)) continue;
           grp.t = Math.max(grp.t ?? ts, ts);
-          emit(grp, grp.t, out, row);
+          if (!closing) emit(grp, grp.t, out, row);
           state.put(key, grp);
         }
+        if (closing) closeWindows(out, row);
       }
       return { rows: out };
     },
@@ -171,14 +227,97 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
         const m = overloads[j]!.merge;
         return m ? m(acc, s.a[j]) : s.a[j];
       });
-      if (s.h) out.push(tombstoneOf(s, s.t ?? s.e!));
+      if (s.h && !closing) out.push(tombstoneOf(s, s.t ?? s.e!));
     }
     if (!fold(merged, row)) return;
     // A merged session's record time is the latest of its parts (Kafka Streams).
     const outTs = Math.max(ts, ...overlapping.map((s) => s.t ?? s.e!));
     merged.t = outTs;
-    emit(merged, outTs, out, row);
+    if (closing) closing.add(merged.e!, gk);
+    else emit(merged, outTs, out, row);
     set.sessions = [...set.sessions.filter((s) => !overlapping.includes(s)), merged];
     state.put(gk, set);
+  }
+
+  /**
+   * EMIT FINAL: once stream time passes a window's end plus grace, the window is closed; its row
+   * is emitted and its state dropped (records for it are late from now on). Time windows follow
+   * what ksqlDB's QTT cases show of Kafka Streams' emit-on-window-close: when the close time
+   * (stream time − grace) moves, only the windows ending exactly at the new close time are
+   * emitted; windows it jumped over close silently (docs/decisions/0042-aggregation.md).
+   * Sessions close once their end is before the close time, and all of them are emitted.
+   */
+  function closeWindows(out: unknown[][], source: readonly unknown[]): void {
+    const closeTime = streamTime - grace;
+    if (closeTime <= lastCloseTime) return;
+    lastCloseTime = closeTime;
+    if (window!.kind === 'SESSION') {
+      for (const { key: gk } of closing!.takeEndingBy(closeTime - 1)) {
+        const set = state.get(gk) as SessionSet | undefined;
+        if (!set) continue;
+        const closed = set.sessions.filter((x) => x.e! < closeTime).sort((a, b) => a.e! - b.e!);
+        if (closed.length === 0) continue;
+        for (const x of closed) emit(x, x.t ?? x.e!, out, source);
+        set.sessions = set.sessions.filter((x) => !closed.includes(x));
+        if (set.sessions.length > 0) state.put(gk, set);
+        else state.delete(gk);
+      }
+      return;
+    }
+    for (const { end, key } of closing!.takeEndingBy(closeTime)) {
+      const grp = state.get(key) as Group | undefined;
+      if (!grp) continue;
+      if (end === closeTime) emit(grp, grp.t ?? grp.e!, out, source);
+      state.delete(key);
+    }
+  }
+
+  /**
+   * A table changelog row: retract the previous row of the same input key from its group (undo),
+   * then add the new one (none for a tombstone). Within one group that is one update; across
+   * groups each group emits its own row (Kafka Streams' KTable groupBy/aggregate).
+   */
+  function tableUpdate(row: readonly unknown[], out: unknown[][]): void {
+    const inputKey = PREVIOUS_PREFIX + row.slice(0, tableKeyCount).map(valueKey).join('\u0001');
+    const prev = state.get(inputKey) as PreviousRow | undefined;
+    const next = isTombstone(row) ? undefined : tableRow(row);
+    const ts = Number(row[rowtimeIndex]);
+    advanceStreamTime(ts);
+    const apply = (gk: string, g: unknown[], undo: readonly unknown[][] | undefined, add: readonly unknown[][] | undefined): void => {
+      const grp = (state.get(gk) as Group | undefined) ?? newGroup(g);
+      try {
+        for (let j = 0; j < overloads.length; j++) {
+          const o = overloads[j]!;
+          if (undo && o.undo) grp.a[j] = o.undo(grp.a[j], undo[j]!);
+          if (add) grp.a[j] = o.add(grp.a[j], add[j]!);
+        }
+      } catch (err) {
+        onError(err, row);
+        return;
+      }
+      grp.t = Math.max(grp.t ?? ts, ts);
+      emit(grp, grp.t, out, row);
+      state.put(gk, grp);
+    };
+    if (prev && next && prev.k === next.k) {
+      apply(prev.k, prev.g, prev.a, next.a);
+    } else {
+      if (prev) apply(prev.k, prev.g, prev.a, undefined);
+      if (next) apply(next.k, next.g, undefined, next.a);
+    }
+    if (next) state.put(inputKey, next);
+    else if (prev) state.delete(inputKey);
+  }
+
+  /** The group and the aggregate arguments of a table row (undefined: it joins no group). */
+  function tableRow(row: readonly unknown[]): PreviousRow | undefined {
+    const g = groupValues(row);
+    if (!g) return undefined;
+    try {
+      return { k: g.map(valueKey).join('\u0001'), g, a: argFns.map((fns) => fns.map((f) => f(row))) };
+    } catch (err) {
+      onError(err, row);
+      return undefined;
+    }
   }
 }

@@ -1,73 +1,89 @@
 /**
  * JOIN of two sources on key equality. Rows arrive in batches tagged with their side; the output
- * row is [...left row, ...right row] (a missing side is all NULL) with the result time written to
- * the left ROWTIME slot.
+ * row is [...left source columns, ...right row, result key, result time] (a missing side is all
+ * NULL). The left input of a later join is an earlier join's output, whose key and time slots are
+ * dropped here and written anew.
  * - stream-table: the table side is kept (latest row per key, tombstones delete); each stream row
  *   looks it up (INNER drops a miss, LEFT pads it).
  * - table-table: both sides kept; a change on either side emits the key's new join result, or a
- *   tombstone when the result disappears.
- * - stream-stream: each side buffers its rows per key for the WITHIN window; a row joins the
- *   other side's rows within [t - before, t + after]; an unmatched row is padded at once for the
- *   outer side(s).
+ *   tombstone when the result disappears. Foreign-key joins: join-foreign-key.ts.
+ * - stream-stream: join-stream-stream.ts.
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { valueKey } from '../../functions/aggregate/value-key.js';
 import { compileExpr } from '../compile/index.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
+import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
-import { DEFAULT_GRACE_MS } from './time-windows.js';
+import { foreignKeyJoin } from './join-foreign-key.js';
+import { streamStreamJoin } from './join-stream-stream.js';
 
-interface Timed {
-  t: number;
-  row: unknown[];
+export type JoinSpec = Extract<OperatorSpec, { kind: 'join' }>['join'];
+export type Side = 0 | 1;
+
+/** Builds output rows and reads sides' times: shared by the join kinds. */
+export interface JoinRows {
+  combine(left: readonly unknown[] | undefined, right: readonly unknown[] | undefined, t: number, key: unknown): unknown[];
+  /** A side-only row (the other side NULL). */
+  padded(side: Side, row: readonly unknown[], t: number, key: unknown): unknown[];
+  timeOf(row: readonly unknown[], side: Side): number;
+  readonly outer: readonly [boolean, boolean];
+}
+
+/** One join step over a row whose key is `k` (its valueKey) and `key` (the value). */
+export type JoinStep = (side: Side, k: string, key: unknown, row: unknown[], out: unknown[][]) => void;
+
+/** The state under this join's own prefix: several joins share the query's state. */
+export function joinState(shared: KeyValueState, j: JoinSpec): Pick<KeyValueState, 'get' | 'put' | 'delete'> {
+  const ns = `j${j.rightSide}/`;
+  return {
+    get: (k) => shared.get(ns + k),
+    put: (k, v) => shared.put(ns + k, v),
+    delete: (k) => shared.delete(ns + k),
+  };
+}
+
+function joinRows(j: JoinSpec): JoinRows {
+  const widths = [j.leftWidth, j.rightWidth] as const;
+  const nulls = (n: number): unknown[] => new Array<unknown>(n).fill(null);
+  const combine = (left: readonly unknown[] | undefined, right: readonly unknown[] | undefined, t: number, key: unknown): unknown[] => {
+    return [...(left ? left.slice(0, widths[0]) : nulls(widths[0])), ...(right ?? nulls(widths[1])), key, BigInt(t)];
+  };
+  return {
+    combine,
+    padded: (side, row, t, key) => (side === 0 ? combine(row, undefined, t, key) : combine(undefined, row, t, key)),
+    timeOf: (row, side) => Number(row[side === 0 ? j.rowtimeIndex : j.rightRowtimeIndex]),
+    outer: [j.type === 'LEFT' || j.type === 'FULL', j.type === 'RIGHT' || j.type === 'FULL'],
+  };
 }
 
 export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const j = spec.join;
-  // Several joins share the query's state: each keeps its keys under its own prefix.
-  const shared = env.state;
-  const ns = `j${j.rightSide}/`;
-  const state = {
-    get: (k: string): unknown => shared.get(ns + k),
-    put: (k: string, v: unknown): void => shared.put(ns + k, v),
-    delete: (k: string): void => shared.delete(ns + k),
-  };
+  const state = joinState(env.state, j);
   const keyFns = [compileExpr(j.leftKey), compileExpr(j.rightKey)] as const;
-  const widths = [j.leftWidth, j.rightWidth] as const;
-  const rtIndex = j.rowtimeIndex;
-  const nullsOf = (side: 0 | 1): unknown[] => new Array<unknown>(widths[side]).fill(null);
-  const rightRtIndex = j.rightRowtimeIndex;
-  const timeOf = (row: readonly unknown[], side: 0 | 1): number => Number(row[side === 0 ? rtIndex : rightRtIndex]);
-  const combine = (left: unknown[] | undefined, right: unknown[] | undefined, t: number): unknown[] => {
-    const out = [...(left ?? nullsOf(0)), ...(right ?? nullsOf(1))];
-    out[rtIndex] = BigInt(t);
-    return out;
-  };
-  const outerLeft = j.type === 'LEFT' || j.type === 'FULL';
-  const outerRight = j.type === 'RIGHT' || j.type === 'FULL';
-  let streamTime = -Infinity;
+  const rows = joinRows(j);
+  const { combine, timeOf, outer } = rows;
 
-  const tableTable = (side: 0 | 1, k: string, row: unknown[], out: unknown[][]): void => {
+  const tableTable: JoinStep = (side, k, key, row, out) => {
     const own = `${side}:${k}`;
     if (isTombstone(row)) state.delete(own);
     else state.put(own, row);
     const left = state.get(`0:${k}`) as unknown[] | undefined;
     const right = state.get(`1:${k}`) as unknown[] | undefined;
-    const has = (left !== undefined && (right !== undefined || outerLeft)) || (right !== undefined && outerRight);
+    const has = (left !== undefined && (right !== undefined || outer[0])) || (right !== undefined && outer[1]);
     const t = Math.max(left ? timeOf(left, 0) : -Infinity, right ? timeOf(right, 1) : -Infinity, timeOf(row, side));
     const flag = `J:${k}`;
     if (has) {
       state.put(flag, true);
-      out.push(combine(left, right, t));
+      out.push(combine(left, right, t, key));
     } else if (state.get(flag)) {
       state.delete(flag);
       // The key's join result is gone: a tombstone keyed like the last result.
-      const template = side === 0 ? combine(row, undefined, t) : combine(undefined, row, t);
-      out.push(markTombstone(template));
+      out.push(markTombstone(rows.padded(side, row, t, key)));
     }
   };
 
-  const streamTable = (side: 0 | 1, k: string, row: unknown[], out: unknown[][]): void => {
+  const streamTable: JoinStep = (side, k, key, row, out) => {
     if (side === 1) {
       if (isTombstone(row)) state.delete(`1:${k}`);
       else state.put(`1:${k}`, row);
@@ -75,38 +91,21 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
     }
     if (isTombstone(row)) return;
     const right = state.get(`1:${k}`) as unknown[] | undefined;
-    if (right || outerLeft) out.push(combine(row, right, timeOf(row, 0)));
+    if (right || outer[0]) out.push(combine(row, right, timeOf(row, 0), key));
   };
 
-  const streamStream = (side: 0 | 1, k: string, row: unknown[], out: unknown[][]): void => {
-    if (isTombstone(row)) return;
-    const w = j.within!;
-    const grace = w.grace ?? DEFAULT_GRACE_MS;
-    const t = timeOf(row, side);
-    if (t > streamTime) streamTime = t;
-    const other = (1 - side) as 0 | 1;
-    // Other-side rows within the window: for a left row at t, right rows in [t - before, t + after].
-    const lo = side === 0 ? t - w.before : t - w.after;
-    const hi = side === 0 ? t + w.after : t + w.before;
-    const buffered = ((state.get(`${other}:${k}`) as Timed[] | undefined) ?? []).filter((x) => x.t >= lo && x.t <= hi);
-    for (const x of buffered) {
-      out.push(side === 0 ? combine(row, x.row, Math.max(t, x.t)) : combine(x.row, row, Math.max(t, x.t)));
-    }
-    if (buffered.length === 0 && ((side === 0 && outerLeft) || (side === 1 && outerRight))) {
-      out.push(side === 0 ? combine(row, undefined, t) : combine(undefined, row, t));
-    }
-    const keep = Math.max(w.before, w.after) + grace;
-    const own = ((state.get(`${side}:${k}`) as Timed[] | undefined) ?? []).filter((x) => x.t >= streamTime - keep);
-    own.push({ t, row });
-    state.put(`${side}:${k}`, own);
-  };
-
-  const step = j.kind === 'TABLE_TABLE' ? tableTable : j.kind === 'STREAM_TABLE' ? streamTable : streamStream;
+  const step: JoinStep = j.foreignKey
+    ? foreignKeyJoin(j, state, rows, onError)
+    : j.kind === 'TABLE_TABLE'
+      ? tableTable
+      : j.kind === 'STREAM_TABLE'
+        ? streamTable
+        : streamStreamJoin(j, state, rows, env);
   return {
     process(batch) {
       // Sources joined later pass through to their own join; earlier ones (and joined rows) are left.
       if (batch.side !== undefined && batch.side > j.rightSide) return batch;
-      const side: 0 | 1 = batch.side === j.rightSide ? 1 : 0;
+      const side: Side = batch.side === j.rightSide ? 1 : 0;
       const keyFn = keyFns[side];
       const out: unknown[][] = [];
       for (const row of batch.rows) {
@@ -118,13 +117,12 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
           continue;
         }
         // A NULL join key matches nothing; outer sides of stream joins still emit their row.
-        if (key === null || key === undefined) {
-          if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && ((side === 0 && outerLeft) || (side === 1 && outerRight))) {
-            out.push(side === 0 ? combine(row, undefined, timeOf(row, 0)) : combine(undefined, row, timeOf(row, 1)));
-          }
+        // (A foreign-key join's left rows are keyed by their primary key: it handles NULLs itself.)
+        if ((key === null || key === undefined) && !(j.foreignKey && side === 0)) {
+          if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
           continue;
         }
-        step(side, valueKey(key), row, out);
+        step(side, key === null || key === undefined ? '' : valueKey(key), key, row, out);
       }
       return { rows: out };
     },

@@ -1,7 +1,9 @@
 /**
  * Reads the sources of a join together. Each round takes what is available on every partition
- * of both topics, orders it by record time (ties: later sources first, so a table row stored at
- * the same time as a stream row is seen by it), and yields runs of consecutive records from one
+ * of both topics and merges the partitions as Kafka Streams does: each partition in offset order,
+ * the next record taken from the partition whose head has the lowest record time (ties: later
+ * sources first, so a table row stored at the same time as a stream row is seen by it). Offsets
+ * of a partition so only move forward, and yields runs of consecutive records from one
  * (source, partition) — a persistent query commits each run's offsets with its output. A push
  * reader waits on the store's append wake-up when both topics are caught up.
  */
@@ -65,7 +67,7 @@ export async function* readSources(opts: MultiTopicReaderOptions): AsyncGenerato
         for (const r of records) round.push({ c, r });
         if (records.length > 0) c.position = records[records.length - 1]!.offset + 1;
       }
-      round.sort((a, b) => a.r.timestamp - b.r.timestamp || b.c.side - a.c.side || a.r.offset - b.r.offset);
+      orderByHeads(round);
       let i = 0;
       while (i < round.length) {
         const c = round[i]!.c;
@@ -84,5 +86,26 @@ export async function* readSources(opts: MultiTopicReaderOptions): AsyncGenerato
   } finally {
     for (const u of unsubscribe) u();
     signal?.removeEventListener('abort', notify);
+  }
+}
+
+/** Stable merge of the round's partitions by head record time, keeping each partition's order. */
+function orderByHeads(round: { c: Cursor; r: StoredRecord }[]): void {
+  const byCursor = new Map<Cursor, StoredRecord[]>();
+  for (const x of round) {
+    const list = byCursor.get(x.c);
+    if (list) list.push(x.r);
+    else byCursor.set(x.c, [x.r]);
+  }
+  const queues = [...byCursor].map(([c, records]) => ({ c, records, at: 0 }));
+  let n = 0;
+  while (n < round.length) {
+    let best: (typeof queues)[number] | undefined;
+    for (const q of queues) {
+      if (q.at >= q.records.length) continue;
+      const t = q.records[q.at]!.timestamp;
+      if (!best || t < best.records[best.at]!.timestamp || (t === best.records[best.at]!.timestamp && q.c.side > best.c.side)) best = q;
+    }
+    round[n++] = { c: best!.c, r: best!.records[best!.at++]! };
   }
 }

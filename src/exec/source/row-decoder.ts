@@ -27,12 +27,16 @@ export function sourceSerdes(source: SourceDef): { key: Serde; value: Serde } {
   return { key, value };
 }
 
+/** Windowed keys end with the window (Kafka Streams layout): 8-byte start, or end + start for sessions. */
+export function windowKeyBytes(source: SourceDef): number {
+  return source.windowType === undefined ? 0 : source.windowType === 'SESSION' ? 16 : 8;
+}
+
 export function createRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
   const nKey = source.keyColumns.length;
   const nValue = source.valueColumns.length;
-  // Windowed keys end with the window (Kafka Streams layout): 8-byte start, or end + start for sessions.
-  const windowBytes = source.windowType === undefined ? 0 : source.windowType === 'SESSION' ? 16 : 8;
+  const windowBytes = windowKeyBytes(source);
   const width = nKey + nValue + 3 + (windowBytes > 0 ? 2 : 0);
   const tsIndex = source.timestampColumn === undefined ? -1 : [...source.keyColumns, ...source.valueColumns].findIndex((c) => c.name === source.timestampColumn);
   return {

@@ -32,6 +32,11 @@ export interface AggregateFunction {
   resolve(argTypes: readonly ArgType[], constants: readonly unknown[]): AggregateOverload | string;
   /** How many trailing arguments are constants (e.g. TOPK: 1), given the total argument count. */
   readonly constantArgs?: (argCount: number) => number;
+  /**
+   * ksqlDB keeps this function's intermediate value as a STRUCT, ARRAY or MAP, which a value
+   * format without those types (DELIMITED) cannot hold: such aggregations are rejected there.
+   */
+  readonly structuredState?: true;
 }
 
 export const isNull = (v: unknown): boolean => v === null || v === undefined;

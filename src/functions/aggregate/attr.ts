@@ -10,6 +10,7 @@ type Counts = Record<string, { v: unknown; n: number }>;
 
 export const ATTR: AggregateFunction = {
   name: 'ATTR',
+  structuredState: true,
   description: 'The value shared by every row of the group, or NULL if the rows differ.',
   signatures: ['ATTR(T) → T'],
   resolve(argTypes) {

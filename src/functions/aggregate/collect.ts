@@ -8,6 +8,7 @@ export const MAX_COLLECT_SIZE = 1000;
 
 export const COLLECT_LIST: AggregateFunction = {
   name: 'COLLECT_LIST',
+  structuredState: true,
   description: `An array of all values, in order (at most ${MAX_COLLECT_SIZE}).`,
   signatures: ['COLLECT_LIST(T) → ARRAY<T>'],
   resolve(argTypes) {
@@ -22,6 +23,14 @@ export const COLLECT_LIST: AggregateFunction = {
         if (list.length < MAX_COLLECT_SIZE) list.push(v ?? null);
         return list;
       },
+      // A table row that changes takes its first equal value out again.
+      undo(acc, [v]) {
+        const list = acc as unknown[];
+        const key = valueKey(v ?? null);
+        const i = list.findIndex((x) => valueKey(x) === key);
+        if (i >= 0) list.splice(i, 1);
+        return list;
+      },
       merge: (a, b) => [...(a as unknown[]), ...(b as unknown[])].slice(0, MAX_COLLECT_SIZE),
       result: (acc) => [...(acc as unknown[])],
     };
@@ -30,6 +39,7 @@ export const COLLECT_LIST: AggregateFunction = {
 
 export const COLLECT_SET: AggregateFunction = {
   name: 'COLLECT_SET',
+  structuredState: true,
   description: `An array of the distinct values, in first-seen order (at most ${MAX_COLLECT_SIZE}).`,
   signatures: ['COLLECT_SET(T) → ARRAY<T>'],
   resolve(argTypes) {

@@ -27,6 +27,7 @@ export const COUNT: AggregateFunction = {
 
 export const COUNT_DISTINCT: AggregateFunction = {
   name: 'COUNT_DISTINCT',
+  structuredState: true,
   description: 'The number of distinct non-NULL values.',
   signatures: ['COUNT_DISTINCT(T) → BIGINT'],
   resolve(argTypes) {

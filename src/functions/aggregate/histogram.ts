@@ -7,6 +7,7 @@ export const MAX_HISTOGRAM_KEYS = 1000;
 
 export const HISTOGRAM: AggregateFunction = {
   name: 'HISTOGRAM',
+  structuredState: true,
   description: `Counts of each distinct STRING value (at most ${MAX_HISTOGRAM_KEYS} values).`,
   signatures: ['HISTOGRAM(STRING) → MAP<STRING, BIGINT>'],
   resolve(argTypes) {

@@ -6,12 +6,12 @@ import { COLLECT_LIST, COLLECT_SET } from './collect.js';
 import { COUNT, COUNT_DISTINCT } from './count.js';
 import { HISTOGRAM } from './histogram.js';
 import { MAX, MIN } from './min-max.js';
-import { AVG, CORRELATION, STDDEV_SAMP, SUM } from './sum-avg.js';
+import { AVG, CORRELATION, STDDEV_SAMP, STDDEV_SAMPLE, SUM } from './sum-avg.js';
 import { SUM_LIST } from './sum-list.js';
 import { TOPK, TOPKDISTINCT } from './topk.js';
 
 const ALL: readonly AggregateFunction[] = [
-  COUNT, COUNT_DISTINCT, SUM, AVG, STDDEV_SAMP, CORRELATION, MIN, MAX,
+  COUNT, COUNT_DISTINCT, SUM, AVG, STDDEV_SAMP, STDDEV_SAMPLE, CORRELATION, MIN, MAX,
   COLLECT_LIST, COLLECT_SET, EARLIEST_BY_OFFSET, LATEST_BY_OFFSET, TOPK, TOPKDISTINCT, HISTOGRAM, ATTR, SUM_LIST,
 ];
 

@@ -32,6 +32,7 @@ interface SumCount {
 
 export const AVG: AggregateFunction = {
   name: 'AVG',
+  structuredState: true,
   description: 'The mean of the non-NULL values as a DOUBLE (NULL when there are none).',
   signatures: ['AVG(INT | BIGINT | DOUBLE | DECIMAL) → DOUBLE'],
   resolve(argTypes) {
@@ -50,38 +51,60 @@ export const AVG: AggregateFunction = {
   },
 };
 
-/** Welford's running mean and sum of squared deviations. */
+/**
+ * Count, sum and sum of squared deviations, updated as Youngs and Cramer do:
+ * m2 += (n·x − S)² / (n·(n + 1)) with n and S before x — the arithmetic ksqlDB uses, so results
+ * agree to the last digit.
+ */
 interface Moments {
   n: number;
-  mean: number;
+  s: number;
   m2: number;
 }
 
-export const STDDEV_SAMP: AggregateFunction = {
-  name: 'STDDEV_SAMP',
-  description: 'The sample standard deviation of the non-NULL values (NULL with fewer than two).',
-  signatures: ['STDDEV_SAMP(INT | BIGINT | DOUBLE | DECIMAL) → DOUBLE'],
-  resolve(argTypes) {
-    const t = argTypes[0];
-    const ops = t && argTypes.length === 1 ? numericOps(t) : undefined;
-    if (!t || !ops) return `Function 'STDDEV_SAMP' does not accept parameters (${argList(argTypes)}).`;
-    return {
-      params: [t],
-      returnType: DOUBLE,
-      init: (): Moments => ({ n: 0, mean: 0, m2: 0 }),
-      add(acc, [v]) {
-        if (isNull(v)) return acc;
-        const m = acc as Moments;
-        const x = ops.toDouble(v);
-        const n = m.n + 1;
-        const delta = x - m.mean;
-        const mean = m.mean + delta / n;
-        return { n, mean, m2: m.m2 + delta * (x - mean) };
-      },
-      result: (acc) => ((acc as Moments).n < 2 ? null : Math.sqrt((acc as Moments).m2 / ((acc as Moments).n - 1))),
-    };
-  },
-};
+const EMPTY_MOMENTS: Moments = { n: 0, s: 0, m2: 0 };
+
+function addMoment(m: Moments, x: number): Moments {
+  if (m.n === 0) return { n: 1, s: x, m2: 0 };
+  const t = m.n * x - m.s;
+  return { n: m.n + 1, s: m.s + x, m2: m.m2 + (t * t) / (m.n * (m.n + 1)) };
+}
+
+function removeMoment(m: Moments, x: number): Moments {
+  if (m.n <= 1) return EMPTY_MOMENTS;
+  const n = m.n - 1;
+  const s = m.s - x;
+  const t = n * x - s;
+  return { n, s, m2: m.m2 - (t * t) / (n * m.n) };
+}
+
+/** STDDEV_SAMP and STDDEV_SAMPLE differ only in how the moments become the result. */
+function sampleSpread(name: string, description: string, fromVariance: (variance: number) => number): AggregateFunction {
+  return {
+    name,
+    structuredState: true,
+    description,
+    signatures: [`${name}(INT | BIGINT | DOUBLE | DECIMAL) → DOUBLE`],
+    resolve(argTypes) {
+      const t = argTypes[0];
+      const ops = t && argTypes.length === 1 ? numericOps(t) : undefined;
+      if (!t || !ops) return `Function '${name}' does not accept parameters (${argList(argTypes)}).`;
+      return {
+        params: [t],
+        returnType: DOUBLE,
+        init: (): Moments => EMPTY_MOMENTS,
+        add: (acc, [v]) => (isNull(v) ? acc : addMoment(acc as Moments, ops.toDouble(v))),
+        undo: (acc, [v]) => (isNull(v) ? acc : removeMoment(acc as Moments, ops.toDouble(v))),
+        // 0 below two values, as in ksqlDB.
+        result: (acc) => ((acc as Moments).n < 2 ? 0 : fromVariance((acc as Moments).m2 / ((acc as Moments).n - 1))),
+      };
+    },
+  };
+}
+
+/** ksqlDB's STDDEV_SAMP returns the sample variance (no square root); STDDEV_SAMPLE its root. */
+export const STDDEV_SAMP = sampleSpread('STDDEV_SAMP', "The sample variance of the non-NULL values (ksqlDB's STDDEV_SAMP; 0 with fewer than two).", (v) => v);
+export const STDDEV_SAMPLE = sampleSpread('STDDEV_SAMPLE', 'The sample standard deviation of the non-NULL values (0 with fewer than two).', Math.sqrt);
 
 interface CoMoments {
   n: number;
@@ -94,6 +117,7 @@ interface CoMoments {
 
 export const CORRELATION: AggregateFunction = {
   name: 'CORRELATION',
+  structuredState: true,
   description: "Pearson's correlation coefficient of the pairs where both values are non-NULL.",
   signatures: ['CORRELATION(DOUBLE, DOUBLE) → DOUBLE'],
   resolve(argTypes) {
@@ -112,13 +136,20 @@ export const CORRELATION: AggregateFunction = {
         const v = oy.toDouble(b);
         return { n: m.n + 1, sx: m.sx + u, sy: m.sy + v, sxx: m.sxx + u * u, syy: m.syy + v * v, sxy: m.sxy + u * v };
       },
+      undo(acc, [a, b]) {
+        if (isNull(a) || isNull(b)) return acc;
+        const m = acc as CoMoments;
+        const u = ox.toDouble(a);
+        const v = oy.toDouble(b);
+        return { n: m.n - 1, sx: m.sx - u, sy: m.sy - v, sxx: m.sxx - u * u, syy: m.syy - v * v, sxy: m.sxy - u * v };
+      },
+      // (n·Σxy − Σx·Σy) / √((n·Σx² − (Σx)²)·(n·Σy² − (Σy)²)): ksqlDB's arithmetic, so the last
+      // digit agrees; NaN for fewer than two distinct points.
       result(acc) {
         const m = acc as CoMoments;
         if (m.n === 0) return null;
-        const cov = m.sxy - (m.sx * m.sy) / m.n;
-        const vx = m.sxx - (m.sx * m.sx) / m.n;
-        const vy = m.syy - (m.sy * m.sy) / m.n;
-        return cov / Math.sqrt(vx * vy);
+        const cov = m.n * m.sxy - m.sx * m.sy;
+        return cov / Math.sqrt((m.n * m.sxx - m.sx * m.sx) * (m.n * m.syy - m.sy * m.sy));
       },
     };
   },

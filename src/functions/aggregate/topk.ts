@@ -6,6 +6,7 @@ import { isNull, type AggregateFunction } from './aggregate-function.js';
 function topK(name: string, distinct: boolean): AggregateFunction {
   return {
     name,
+    structuredState: true,
     description: `The k largest ${distinct ? 'distinct ' : ''}values, in descending order.`,
     signatures: [`${name}(T, k INT) → ARRAY<T>`],
     constantArgs: () => 1,

@@ -30,24 +30,28 @@ export async function streamQuery(ctx: ServerContext, session: Session, sql: str
   let columns: readonly ColumnSchema[] = [];
   let queryId: string | undefined;
   let printing = false;
+  let tablePull = false;
   try {
     for (;;) {
       const next = await events.next();
       if (next.done) break;
       const e = next.value;
-      if (e.type === 'queryStart') columns = e.columns;
+      if (e.type === 'queryStart') {
+        columns = e.columns;
+        tablePull = e.tablePull === true;
+      }
       const ce = toClientEvent(e, columns);
       switch (ce.type) {
         case 'queryStart':
           queryId = ce.queryId;
           ctx.queries.add(queryId, controller);
           res.writeHead(200, { 'content-type': format.contentType });
-          if ((await out.write(format.header(ce.queryId, ce.columns))) !== 'ok') return;
+          if ((await out.write(format.header(ce.queryId, ce.columns, columns.map((c) => c.key === true)))) !== 'ok') return;
           break;
         case 'rows':
           // One write per row, as ksqlDB does: some clients parse each received chunk as one row.
-          for (const row of ce.rows) {
-            const written = await out.write(format.row(row));
+          for (let i = 0; i < ce.rows.length; i++) {
+            const written = await out.write(format.row(ce.rows[i]!, e.type === 'rows' && e.tombstones?.[i] === true));
             if (written === 'slow') {
               await out.write(format.error(slowClientError()));
               out.end();
@@ -63,7 +67,7 @@ export async function streamQuery(ctx: ServerContext, session: Session, sql: str
           if ((await out.write(ce.line + '\n')) !== 'ok') return;
           break;
         case 'queryEnd':
-          if (!printing) await out.write(format.end(ce.reason));
+          if (!printing) await out.write(format.end(ce.reason, tablePull));
           out.end();
           return;
         case 'error': {

@@ -1,12 +1,17 @@
 /**
  * The integrated topic store on LMDB (lmdb-js). One environment per store dir, six databases:
  *   topics      name → { id, config }            (ids are never reused, see deleteTopic)
- *   partitions  [topicId, partition] → { start, end, time-index state }
- *   records     record-key.ts binary key (topicId, partition, offset) → record-codec.ts bytes
- *   timeIndex   binary key (topicId, partition, timestamp) → offset      (time-index.ts)
+ *   partitions  [topicId, partition] → { start, end, bytes, time-index state }
+ *   batches     record-key.ts binary key (topicId, partition, baseOffset) → a Kafka RecordBatch v2
+ *               (record-batch.ts), the producer's bytes with only baseOffset rewritten
+ *   timeIndex   binary key (topicId, partition, maxTimestamp) → baseOffset of a batch (time-index.ts)
  *   groups      [topicId, group] → [[partition, next offset], ...]
- *   meta        'nextTopicId' → number; ['purge', topicId] → true while a deleted topic's data
- *               is still being removed
+ *   meta        'storeFormat' → STORE_FORMAT; 'nextTopicId' → number; ['purge', topicId] → true
+ *               while a deleted topic's data is still being removed
+ *
+ * The log start offset may fall inside a batch (retention by time moves it record by record, as
+ * Kafka's DeleteRecords does); a batch is removed once all its records are below the start.
+ * Retention by bytes and compaction work on whole batches (docs/decisions/0043-record-batch.md).
  *
  * Durability. lmdb-js enables `overlappingSync` by default on Linux: a commit becomes visible and
  * its promise resolves *before* the fsync, which runs while the next transaction is already being
@@ -44,7 +49,20 @@ import {
   type TopicDescription,
   type TopicStore,
 } from '../topic-store.js';
-import { decodeRecord, decodeTimestamp, encodeRecord, MAX_ABS_VARINT } from './record-codec.js';
+import {
+  batchLastOffsetDelta,
+  batchMaxTimestamp,
+  batchRecordsCount,
+  checkBatch,
+  decodeBatchRecords,
+  encodeBatch,
+  MAX_ABS_VARINT,
+  setBaseOffset,
+  type BatchHeader,
+  type BatchRecord,
+  type RecordToEncode,
+} from './record-batch.js';
+import { loadCodec, loadedCodec, type Codec, type CompressionType } from './compression.js';
 import { offsetOfRecordKey, partitionStart, recordKey, timeIndexKey, topicStart } from './record-key.js';
 import { indexRecord, scanBounds, type TimeIndexState } from './time-index.js';
 import { CleanupScheduler, DEFAULT_CLEANUP_INTERVAL_MS, type Timers } from './cleanup-scheduler.js';
@@ -63,8 +81,17 @@ export const PURGE_CHUNK = 10_000;
  * a cleanup step waits for at most this many deletes (the cleaner never stalls appends).
  */
 export const CLEANER_CHUNK = 1_000;
-/** Records read per range request while scanning timestamps. */
+/** Batches read per range request while scanning timestamps. */
 const TIMESTAMP_SCAN_CHUNK = 256;
+/**
+ * The on-disk layout: 2 = Kafka RecordBatch v2 per key. Stores written before the marker existed
+ * (one record per key) are refused with UNSUPPORTED_STORE_FORMAT (docs/decisions/0043).
+ */
+export const STORE_FORMAT = 2;
+/** Records per batch the engine-facing append builds (a Kafka producer's batch is about as big). */
+export const MAX_BATCH_RECORDS = 1_000;
+/** Bytes of records per batch the engine-facing append builds at most (unless one record is bigger). */
+export const MAX_BATCH_BYTES = 1024 * 1024;
 
 export interface LmdbTopicStoreOptions {
   /** Epoch ms; default timestamps of appended records and the retention cutoff. */
@@ -116,11 +143,18 @@ interface LiveTopic {
   readonly partitions: LivePartition[];
 }
 
+/** One encoded batch waiting for its base offset. */
+interface EncodedBatch {
+  readonly bytes: Uint8Array;
+  readonly maxTimestamp: number;
+  readonly lastOffsetDelta: number;
+}
+
 interface EncodedWrite {
   readonly topic: string;
   readonly topicId: number;
   readonly partition: number;
-  readonly records: readonly { readonly bytes: Uint8Array; readonly timestamp: number }[];
+  readonly batches: readonly EncodedBatch[];
 }
 
 interface WriteOutcome {
@@ -133,7 +167,58 @@ interface WriteOutcome {
 type TxnResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TopicStoreError };
 
 const NEXT_TOPIC_ID = 'nextTopicId';
+const FORMAT_KEY = 'storeFormat';
 const PURGE = 'purge';
+
+/** Thrown inside a synchronous scan that met a batch whose codec is not loaded yet; see withCodecs. */
+class CodecNeeded extends Error {
+  constructor(readonly type: CompressionType) {
+    super(`codec ${type} not loaded`);
+  }
+}
+
+function codecOrThrow(type: CompressionType): Codec {
+  const codec = loadedCodec(type);
+  if (!codec) throw new CodecNeeded(type);
+  return codec;
+}
+
+/** Runs a synchronous scan, loading codecs it asks for (CodecNeeded) and running it again. */
+async function withCodecs<T>(scan: () => T): Promise<T> {
+  for (;;) {
+    try {
+      return scan();
+    } catch (err) {
+      if (!(err instanceof CodecNeeded)) throw err;
+      await loadCodec(err.type);
+    }
+  }
+}
+
+function corrupt(topic: string, partition: number, offset: number, err: unknown): TopicStoreError {
+  return new TopicStoreError(
+    'CORRUPT_RECORD',
+    `corrupt record in topic '${topic}' partition ${partition} at offset ${offset}: ${err instanceof Error ? err.message : String(err)}`,
+  );
+}
+
+/** Checks and decodes a stored batch; CodecNeeded passes through, anything else is CORRUPT_RECORD. */
+function decodeStored(topic: string, partition: number, baseOffset: number, stored: Uint8Array): { header: BatchHeader; records: BatchRecord[] } {
+  // Plain Uint8Array views (not Buffers) for the keys and values handed out.
+  const bytes = new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
+  let header: BatchHeader;
+  try {
+    header = checkBatch(bytes);
+  } catch (err) {
+    throw corrupt(topic, partition, baseOffset, err);
+  }
+  const codec = codecOrThrow(header.compression);
+  try {
+    return { header, records: header.control ? [] : decodeBatchRecords(bytes, header, codec) };
+  } catch (err) {
+    throw corrupt(topic, partition, baseOffset, err);
+  }
+}
 
 function unknownTopic(name: string): TopicStoreError {
   return new TopicStoreError('UNKNOWN_TOPIC', `Topic '${name}' does not exist`);
@@ -154,7 +239,7 @@ export class LmdbTopicStore implements TopicStore {
     private readonly root: RootDatabase,
     private readonly topics: Database<TopicRow, string>,
     private readonly partitions: Database<PartitionRow, [number, number]>,
-    private readonly records: Database<Buffer, Buffer>,
+    private readonly batches: Database<Buffer, Buffer>,
     private readonly timeIndex: Database<number, Buffer>,
     private readonly groups: Database<GroupRow, [number, string]>,
     private readonly meta: Database<number | boolean, string | [string, number]>,
@@ -173,13 +258,19 @@ export class LmdbTopicStore implements TopicStore {
       root,
       root.openDB<TopicRow, string>({ name: 'topics', encoding: 'msgpack' }),
       root.openDB<PartitionRow, [number, number]>({ name: 'partitions', encoding: 'msgpack' }),
-      root.openDB<Buffer, Buffer>({ name: 'records', encoding: 'binary', keyEncoding: 'binary' }),
+      root.openDB<Buffer, Buffer>({ name: 'batches', encoding: 'binary', keyEncoding: 'binary' }),
       root.openDB<number, Buffer>({ name: 'timeIndex', encoding: 'msgpack', keyEncoding: 'binary' }),
       root.openDB<GroupRow, [number, string]>({ name: 'groups', encoding: 'msgpack' }),
       root.openDB<number | boolean, string | [string, number]>({ name: 'meta', encoding: 'msgpack' }),
       options.clock ?? Date.now,
       options,
     );
+    try {
+      await store.checkFormat();
+    } catch (err) {
+      await root.close();
+      throw err;
+    }
     for (const { key: name, value: row } of store.topics.getRange({})) {
       const partitions: LivePartition[] = [];
       for (let p = 0; p < row.config.partitions; p++) {
@@ -195,6 +286,25 @@ export class LmdbTopicStore implements TopicStore {
     }
     store.cleaner?.start();
     return store;
+  }
+
+  /** Stamps a new store with STORE_FORMAT; refuses a store of another format. */
+  private async checkFormat(): Promise<void> {
+    const format = this.meta.get(FORMAT_KEY);
+    if (format === STORE_FORMAT) return;
+    if (format === undefined && this.meta.get(NEXT_TOPIC_ID) === undefined) {
+      await this.root.transaction(() => {
+        this.meta.put(FORMAT_KEY, STORE_FORMAT);
+      });
+      return;
+    }
+    const written = format === undefined ? 'format 1 (one record per key, before Kafka RecordBatch v2)' : `format ${String(format)}`;
+    throw new TopicStoreError(
+      'UNSUPPORTED_STORE_FORMAT',
+      `the topic store at ${this.path} was written in store ${written}; this streamsql reads only store format ${STORE_FORMAT} ` +
+        `(Kafka RecordBatch v2) and does not convert it: copy its topics out with the streamsql that wrote it ` +
+        `(streamsql consume), then move the data dir away and start with an empty one`,
+    );
   }
 
   // ---------------------------------------------------------------- topics
@@ -293,7 +403,7 @@ export class LmdbTopicStore implements TopicStore {
   }
 
   private async purgeTopicData(topicId: number): Promise<void> {
-    for (const db of [this.records, this.timeIndex] as const) {
+    for (const db of [this.batches, this.timeIndex] as const) {
       for (;;) {
         if (this.closed) return; // resumes at the next open
         const removed = await this.root.transaction(() => {
@@ -316,8 +426,10 @@ export class LmdbTopicStore implements TopicStore {
 
   async append(topic: string, partition: number, records: readonly ProducerRecord[]): Promise<AppendResult> {
     this.checkOpen();
-    const write = this.encode({ topic, partition, records }, this.clock());
-    if (write.records.length === 0) return { partition, baseOffset: this.livePartition(topic, partition).end };
+    const now = this.clock();
+    const codec = this.engineCodec(topic, partition);
+    const write = this.encode({ topic, partition, records }, now, codec instanceof Promise ? await codec : codec);
+    if (write.batches.length === 0) return { partition, baseOffset: this.livePartition(topic, partition).end };
     const [outcome] = await this.commitWrites([write], undefined);
     return { partition, baseOffset: outcome!.baseOffset };
   }
@@ -325,38 +437,102 @@ export class LmdbTopicStore implements TopicStore {
   async appendAtomic(writes: readonly PartitionWrite[], commit?: OffsetCommit): Promise<readonly AppendResult[]> {
     this.checkOpen();
     const now = this.clock();
-    const encoded = writes.map((w) => this.encode(w, now));
-    const total = encoded.reduce((n, w) => n + w.records.length, 0);
+    const total = writes.reduce((n, w) => n + w.records.length, 0);
     if (total > MAX_APPEND_RECORDS) {
       throw new TopicStoreError('INVALID_CONFIG', `cannot append ${total} records at once; the limit is ${MAX_APPEND_RECORDS}`);
+    }
+    const encoded: EncodedWrite[] = [];
+    for (const w of writes) {
+      const codec = this.engineCodec(w.topic, w.partition);
+      encoded.push(this.encode(w, now, codec instanceof Promise ? await codec : codec));
     }
     if (commit) this.validateCommit(commit);
     const outcomes = await this.commitWrites(encoded, commit);
     return outcomes.map((o) => ({ partition: o.write.partition, baseOffset: o.baseOffset }));
   }
 
-  /** Validates and encodes outside the write transaction, so the transaction stays short. */
-  private encode(w: PartitionWrite, now: number): EncodedWrite {
+  /**
+   * Appends one producer's RecordBatch v2 as it is (what a Kafka-protocol listener hands over):
+   * its CRC-32C is checked, only baseOffset is rewritten, and it is re-compressed only when the
+   * topic's compression.type names a codec other than the batch's. Resolves with the offsets the
+   * batch's records got: [baseOffset, baseOffset + lastOffsetDelta].
+   */
+  async appendBatch(topic: string, partition: number, batch: Uint8Array): Promise<AppendResult & { readonly lastOffset: number }> {
+    this.checkOpen();
+    const { topic: live } = this.livePartitionOf(topic, partition);
+    let header: BatchHeader;
+    try {
+      header = checkBatch(batch);
+    } catch (err) {
+      throw new TopicStoreError('CORRUPT_RECORD', `rejected a record batch for topic '${topic}' partition ${partition}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const config = withDefaults(live.description.config);
+    let bytes: Uint8Array = new Uint8Array(batch); // ours to patch; the caller keeps its buffer
+    const target = config.compressionType;
+    if (target !== 'producer' && target !== header.compression && !header.control) {
+      const records = decodeBatchRecords(bytes, header, loadedCodec(header.compression) ?? (await loadCodec(header.compression)));
+      bytes = encodeBatch({
+        records: records.map((r) => ({ ...r })),
+        compression: target,
+        codec: loadedCodec(target) ?? (await loadCodec(target)),
+        lastOffsetDelta: header.lastOffsetDelta,
+        producer: header,
+      });
+    }
+    if (bytes.length > config.maxMessageBytes) {
+      throw new TopicStoreError('RECORD_TOO_LARGE', `a record batch of ${bytes.length} bytes is larger than max.message.bytes (${config.maxMessageBytes}) of topic '${topic}'`);
+    }
+    const write: EncodedWrite = { topic, topicId: live.id, partition, batches: [{ bytes, maxTimestamp: header.maxTimestamp, lastOffsetDelta: header.lastOffsetDelta }] };
+    const [outcome] = await this.commitWrites([write], undefined);
+    return { partition, baseOffset: outcome!.baseOffset, lastOffset: outcome!.end - 1 };
+  }
+
+  /** The codec the engine's appends to this topic use: its compression.type, none for 'producer'. */
+  private engineCodec(topic: string, partition: number): { type: CompressionType; codec: Codec } | Promise<{ type: CompressionType; codec: Codec }> {
+    const setting = withDefaults(this.livePartitionOf(topic, partition).topic.description.config).compressionType;
+    const type: CompressionType = setting === 'producer' ? 'none' : setting;
+    const codec = loadedCodec(type);
+    return codec ? { type, codec } : loadCodec(type).then((c) => ({ type, codec: c }));
+  }
+
+  /**
+   * Validates and encodes outside the write transaction, so the transaction stays short: records
+   * become batches of at most MAX_BATCH_RECORDS records and about MAX_BATCH_BYTES bytes.
+   */
+  private encode(w: PartitionWrite, now: number, codec: { type: CompressionType; codec: Codec }): EncodedWrite {
     const live = this.livePartitionOf(w.topic, w.partition);
     const maxBytes = live.topic.description.config.maxMessageBytes ?? Number.MAX_SAFE_INTEGER;
     if (w.records.length > MAX_APPEND_RECORDS) {
       throw new TopicStoreError('INVALID_CONFIG', `cannot append ${w.records.length} records at once; the limit is ${MAX_APPEND_RECORDS}`);
     }
-    const records = w.records.map((r) => {
+    const batches: EncodedBatch[] = [];
+    let pending: RecordToEncode[] = [];
+    let pendingBytes = 0;
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      const bytes = encodeBatch({ records: pending, compression: codec.type, codec: codec.codec });
+      if (bytes.length > maxBytes) {
+        throw new TopicStoreError(
+          'RECORD_TOO_LARGE',
+          `a record batch of ${bytes.length} bytes is larger than max.message.bytes (${maxBytes}) of topic '${w.topic}'`,
+        );
+      }
+      batches.push({ bytes, maxTimestamp: Math.max(...pending.map((r) => r.timestamp)), lastOffsetDelta: pending.length - 1 });
+      pending = [];
+      pendingBytes = 0;
+    };
+    for (const r of w.records) {
       const timestamp = r.timestamp ?? now;
       if (!Number.isSafeInteger(timestamp) || Math.abs(timestamp) > MAX_ABS_VARINT) {
         throw new TopicStoreError('INVALID_CONFIG', `record timestamp must be an integer number of ms, got ${timestamp}`);
       }
-      const bytes = encodeRecord({ timestamp, key: r.key, value: r.value, headers: r.headers });
-      if (bytes.length > maxBytes) {
-        throw new TopicStoreError(
-          'RECORD_TOO_LARGE',
-          `a record of ${bytes.length} bytes is larger than max.message.bytes (${maxBytes}) of topic '${w.topic}'`,
-        );
-      }
-      return { bytes, timestamp };
-    });
-    return { topic: w.topic, topicId: live.topic.id, partition: w.partition, records };
+      const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
+      if (pending.length > 0 && (pending.length >= MAX_BATCH_RECORDS || pendingBytes + size > Math.min(MAX_BATCH_BYTES, maxBytes / 2))) flush();
+      pending.push({ timestamp, key: r.key, value: r.value, headers: r.headers });
+      pendingBytes += size;
+    }
+    flush();
+    return { topic: w.topic, topicId: live.topic.id, partition: w.partition, batches };
   }
 
   /** One write transaction for all `writes` (and the offset commit); listeners run after it is durable. */
@@ -369,7 +545,7 @@ export class LmdbTopicStore implements TopicStore {
           if (this.topics.get(w.topic)?.id !== w.topicId) return { ok: false, error: unknownTopic(w.topic) };
         }
         if (commit && this.topics.get(commit.topic)?.id !== commitTopicId) return { ok: false, error: unknownTopic(commit.topic) };
-        const outcomes = writes.map((w) => this.writeRecords(w));
+        const outcomes = writes.map((w) => this.writeBatches(w));
         if (commit) this.writeGroupOffsets(commitTopicId!, commit.group, commit.offsets);
         return { ok: true, value: outcomes };
       }),
@@ -385,25 +561,26 @@ export class LmdbTopicStore implements TopicStore {
       }
     }
     for (const o of result.value) {
-      if (o.write.records.length > 0) this.notify(o.write.topic, o.write.partition, o.end);
+      if (o.write.batches.length > 0) this.notify(o.write.topic, o.write.partition, o.end);
     }
     return result.value;
   }
 
-  /** Inside a write transaction: assigns offsets from the partition row and writes the records. */
-  private writeRecords(w: EncodedWrite): WriteOutcome {
+  /** Inside a write transaction: assigns base offsets from the partition row and writes the batches. */
+  private writeBatches(w: EncodedWrite): WriteOutcome {
     const row = this.partitions.get([w.topicId, w.partition]);
     if (!row) throw new Error(`store corrupt: no row for partition ${w.partition} of topic id ${w.topicId}`);
     let index: TimeIndexState = row;
     let offset = row.end;
     let bytes = row.bytes ?? 0;
-    for (const r of w.records) {
-      bytes += r.bytes.length;
-      const next = indexRecord(index, offset, r.timestamp);
-      if (next.index) this.timeIndex.put(timeIndexKey(w.topicId, w.partition, r.timestamp), offset);
+    for (const b of w.batches) {
+      bytes += b.bytes.length;
+      const next = indexRecord(index, offset, b.maxTimestamp);
+      if (next.index) this.timeIndex.put(timeIndexKey(w.topicId, w.partition, clampTimestamp(b.maxTimestamp)), offset);
       index = next.state;
-      this.records.put(recordKey(w.topicId, w.partition, offset), r.bytes as Buffer);
-      offset++;
+      setBaseOffset(b.bytes, offset);
+      this.batches.put(recordKey(w.topicId, w.partition, offset), b.bytes as Buffer);
+      offset += b.lastOffsetDelta + 1;
     }
     this.partitions.put([w.topicId, w.partition], {
       start: row.start,
@@ -464,28 +641,65 @@ export class LmdbTopicStore implements TopicStore {
     }
     const from = Math.max(fromOffset, state.start);
     if (from >= state.end) return [];
-    const out: StoredRecord[] = [];
-    const range = this.records.getRange({
-      start: recordKey(live.id, partition, from),
-      end: recordKey(live.id, partition, state.end),
-      limit: Math.min(maxRecords, MAX_READ_RECORDS),
-    });
-    let bytes = 0;
-    for (const { key, value } of range) {
-      if (bytes >= maxBytes) break;
-      bytes += value.length;
-      const offset = offsetOfRecordKey(key);
-      try {
+    const limit = Math.min(maxRecords, MAX_READ_RECORDS);
+    return withCodecs(() => {
+      const out: StoredRecord[] = [];
+      let bytes = 0;
+      for (const { key, value } of this.batches.getRange({
+        start: this.batchKeyAtOrBefore(live.id, partition, from),
+        end: recordKey(live.id, partition, state.end),
+      })) {
+        const base = offsetOfRecordKey(key);
         // getRange hands out a fresh Buffer per value ('binary' encoding): decode without copying.
-        out.push(decodeRecord(value, partition, offset, true));
-      } catch (err) {
-        throw new TopicStoreError(
-          'CORRUPT_RECORD',
-          `corrupt record in topic '${topic}' partition ${partition} at offset ${offset}: ${err instanceof Error ? err.message : String(err)}`,
-        );
+        for (const r of decodeStored(topic, partition, base, value).records) {
+          const offset = base + r.offsetDelta;
+          if (offset < from) continue;
+          if (out.length >= limit || bytes >= maxBytes) return out;
+          bytes += r.sizeInBytes;
+          out.push({ partition, offset, timestamp: r.timestamp, key: r.key, value: r.value, headers: r.headers });
+        }
+        if (out.length >= limit || bytes >= maxBytes) return out;
       }
+      return out;
+    });
+  }
+
+  /**
+   * Whole stored batches from the one holding `fromOffset` on, as a Kafka fetch returns them: at
+   * least one batch, then more while the total stays within `maxBytes`. Each batch's CRC-32C is
+   * checked; the bytes are served as stored (a batch may start below fromOffset, as in Kafka).
+   */
+  async readBatches(topic: string, partition: number, fromOffset: number, maxBytes: number): Promise<readonly Uint8Array[]> {
+    this.checkOpen();
+    const { topic: live, state } = this.livePartitionOf(topic, partition);
+    if (fromOffset < state.start || fromOffset > state.end) {
+      throw new TopicStoreError('OFFSET_OUT_OF_RANGE', `offset ${fromOffset} is out of range for topic '${topic}' partition ${partition}: it holds offsets ${state.start}..${state.end} (start..end)`);
+    }
+    const out: Uint8Array[] = [];
+    let total = 0;
+    for (const { key, value } of this.batches.getRange({
+      start: this.batchKeyAtOrBefore(live.id, partition, fromOffset),
+      end: recordKey(live.id, partition, state.end),
+    })) {
+      if (out.length > 0 && total + value.length > maxBytes) break;
+      try {
+        checkBatch(value);
+      } catch (err) {
+        throw corrupt(topic, partition, offsetOfRecordKey(key), err);
+      }
+      out.push(value);
+      total += value.length;
     }
     return out;
+  }
+
+  /** Key of the batch holding `offset` (the last batch whose base offset is <= offset), else offset's own key. */
+  private batchKeyAtOrBefore(topicId: number, partition: number, offset: number): Buffer {
+    const at = recordKey(topicId, partition, offset);
+    const first = partitionStart(topicId, partition);
+    // A reverse range excludes its end, so the partition's offset-0 key is looked up on its own.
+    for (const key of this.batches.getKeys({ start: at, end: first, reverse: true, limit: 1 })) return Buffer.from(key);
+    return this.batches.doesExist(first) ? first : at;
   }
 
   partitionBytes(topic: string, partition: number): number {
@@ -503,13 +717,17 @@ export class LmdbTopicStore implements TopicStore {
     this.checkOpen();
     const { topic: live, state } = this.livePartitionOf(topic, partition);
     if (Number.isNaN(timestamp)) throw new RangeError('timestamp must be a number, got NaN');
-    return this.firstOffsetAtOrAfter(live.id, partition, state.start, state.end, timestamp);
+    return withCodecs(() => this.firstOffsetAtOrAfter(topic, live.id, partition, state.start, state.end, timestamp));
   }
 
-  private firstOffsetAtOrAfter(topicId: number, partition: number, start: number, end: number, timestamp: number): number {
+  /**
+   * The index narrows where to start (time-index.ts, over batches: an entry is a batch that raised
+   * the partition's maximum timestamp); from there batch headers are scanned, and only a batch
+   * whose maxTimestamp reaches `timestamp` is decoded. Throws CodecNeeded (see withCodecs).
+   */
+  private firstOffsetAtOrAfter(topic: string, topicId: number, partition: number, start: number, end: number, timestamp: number): number {
     if (start >= end) return end;
-    const t = Math.max(-MAX_ABS_VARINT, Math.min(MAX_ABS_VARINT, Math.ceil(timestamp)));
-    const target = timeIndexKey(topicId, partition, t);
+    const target = timeIndexKey(topicId, partition, clampTimestamp(Math.ceil(timestamp)));
     let atOrAbove: number | undefined;
     for (const { value } of this.timeIndex.getRange({ start: target, end: partitionStart(topicId, partition + 1), limit: 1 })) atOrAbove = value;
     let below: number | undefined;
@@ -522,17 +740,26 @@ export class LmdbTopicStore implements TopicStore {
       }
     }
     const bounds = scanBounds(start, end, below, atOrAbove);
-    if (bounds) {
-      for (let from = bounds.from; from <= bounds.to; from += TIMESTAMP_SCAN_CHUNK) {
-        const range = this.records.getRange({
-          start: recordKey(topicId, partition, from),
-          end: recordKey(topicId, partition, bounds.to + 1),
-          limit: TIMESTAMP_SCAN_CHUNK,
-        });
-        for (const { key, value } of range) if (decodeTimestamp(value) >= timestamp) return offsetOfRecordKey(key);
+    let from = bounds?.from ?? (atOrAbove !== undefined && atOrAbove >= start ? atOrAbove : end);
+    while (from < end) {
+      let next = end;
+      for (const { key, value } of this.batches.getRange({
+        start: this.batchKeyAtOrBefore(topicId, partition, from),
+        end: recordKey(topicId, partition, end),
+        limit: TIMESTAMP_SCAN_CHUNK,
+      })) {
+        const base = offsetOfRecordKey(key);
+        const records = batchMaxTimestamp(value) >= timestamp ? decodeStored(topic, partition, base, value).records : [];
+        for (const r of records) {
+          const offset = base + r.offsetDelta;
+          if (offset >= from && r.timestamp >= timestamp) return offset;
+        }
+        next = base + batchLastOffsetDelta(value) + 1;
       }
+      if (next <= from) break;
+      from = next;
     }
-    return atOrAbove !== undefined && atOrAbove >= start ? atOrAbove : end;
+    return end;
   }
 
   // ---------------------------------------------------------------- consumer groups
@@ -616,7 +843,10 @@ export class LmdbTopicStore implements TopicStore {
           continue;
         }
         const state = live.partitions[p]!;
-        const timeCut = config.retentionMs < 0 ? state.start : this.firstOffsetAtOrAfter(live.id, p, state.start, state.end, now - config.retentionMs);
+        const timeCut =
+          config.retentionMs < 0
+            ? state.start
+            : await withCodecs(() => this.firstOffsetAtOrAfter(name, live.id, p, state.start, state.end, now - config.retentionMs));
         if (timeCut <= state.start && (config.retentionBytes < 0 || state.bytes <= config.retentionBytes)) continue;
         removed += await this.track(this.truncatePrefix(name, live.id, p, timeCut, config.retentionBytes));
       }
@@ -624,38 +854,54 @@ export class LmdbTopicStore implements TopicStore {
     return removed;
   }
 
-  /** Removes records from the partition's start while offset < timeCut or bytes > maxBytes (>= 0). */
+  /**
+   * Moves the partition's start to `timeCut` (record by record, it may land inside a batch) and
+   * past whole batches while the partition holds more than maxBytes (>= 0); removes the batches
+   * that end below the new start, at most CLEANER_CHUNK per transaction. Returns the number of
+   * offsets moved below the start (records, as offsets are dense except after compaction).
+   */
   private async truncatePrefix(topic: string, topicId: number, partition: number, timeCut: number, maxBytes: number): Promise<number> {
     let removed = 0;
     for (;;) {
       if (this.closed) return removed;
-      const result = await this.root.transaction((): { start: number; bytes: number; removed: number } | undefined => {
+      const result = await this.root.transaction((): { start: number; bytes: number; removed: number; more: boolean } | undefined => {
         if (this.topics.get(topic)?.id !== topicId) return undefined;
         const row = this.partitions.get([topicId, partition])!;
         let bytes = row.bytes ?? 0;
         let start = row.start;
+        let moved = 0;
         const doomed: Buffer[] = [];
-        for (const { key, value } of this.records.getRange({
-          start: recordKey(topicId, partition, row.start),
+        for (const { key, value } of this.batches.getRange({
+          start: this.batchKeyAtOrBefore(topicId, partition, row.start),
           end: recordKey(topicId, partition, row.end),
           limit: CLEANER_CHUNK,
         })) {
-          const offset = offsetOfRecordKey(key);
-          if (offset >= timeCut && (maxBytes < 0 || bytes <= maxBytes)) break;
+          const base = offsetOfRecordKey(key);
+          const last = base + batchLastOffsetDelta(value);
+          const overBytes = maxBytes >= 0 && bytes > maxBytes;
+          if (!overBytes && last >= timeCut) {
+            if (timeCut > start) {
+              moved += timeCut - start;
+              start = timeCut;
+            }
+            break;
+          }
           doomed.push(Buffer.from(key));
           bytes -= value.length;
-          start = offset + 1;
+          moved += base >= start ? batchRecordsCount(value) : Math.max(0, last + 1 - start);
+          start = Math.max(start, last + 1);
         }
-        if (doomed.length === 0) return undefined;
-        for (const k of doomed) this.records.remove(k);
+        if (start === row.start && doomed.length === 0) return undefined;
+        for (const k of doomed) this.batches.remove(k);
         this.removeIndexEntriesBelow(topicId, partition, start);
         this.partitions.put([topicId, partition], { ...row, start, bytes: Math.max(0, bytes) });
-        return { start, bytes: Math.max(0, bytes), removed: doomed.length };
+        return { start, bytes: Math.max(0, bytes), removed: moved, more: doomed.length === CLEANER_CHUNK };
       });
       if (!result) return removed;
       removed += result.removed;
       const live = this.live.get(topic);
       if (live?.id === topicId) Object.assign(live.partitions[partition]!, { start: result.start, bytes: result.bytes });
+      if (!result.more) return removed;
     }
   }
 
@@ -683,32 +929,71 @@ export class LmdbTopicStore implements TopicStore {
     const seen = this.compactedUpTo.get(mark);
     if (seen !== undefined && seen.end === end && seen.tombstones === 0) return 0;
     const scan = new CompactionScan(tombstoneCut);
-    for (let from = start; from < end && !this.closed; ) {
-      let last = -1;
-      for (const { key, value } of this.records.getRange({ start: recordKey(topicId, partition, from), end: recordKey(topicId, partition, end), limit: CLEANER_CHUNK })) {
-        last = offsetOfRecordKey(key);
-        const r = decodeRecord(value, partition, last);
-        scan.add(last, r.key, r.value === null, r.timestamp);
+    /** Base offset of the batch holding each scanned offset, to group removals by batch. */
+    const batchOf = new Map<number, number>();
+    await withCodecs(() => {
+      for (let from = start; from < end && !this.closed; ) {
+        let next = -1;
+        for (const { key, value } of this.batches.getRange({
+          start: this.batchKeyAtOrBefore(topicId, partition, from),
+          end: recordKey(topicId, partition, end),
+          limit: CLEANER_CHUNK,
+        })) {
+          const base = offsetOfRecordKey(key);
+          for (const r of decodeStored(topic, partition, base, value).records) {
+            const offset = base + r.offsetDelta;
+            if (offset < from) continue;
+            batchOf.set(offset, base);
+            scan.add(offset, r.key, r.value === null, r.timestamp);
+          }
+          next = base + batchLastOffsetDelta(value) + 1;
+        }
+        if (next <= from) break;
+        from = next;
       }
-      if (last < 0) break;
-      from = last + 1;
+    });
+    // Superseded records grouped by batch; a transaction rewrites batches holding about CLEANER_CHUNK of them.
+    const byBatch = new Map<number, Set<number>>();
+    for (const offset of scan.removable()) {
+      const base = batchOf.get(offset)!;
+      let set = byBatch.get(base);
+      if (!set) byBatch.set(base, (set = new Set()));
+      set.add(offset);
     }
+    const groups: [number, Set<number>][][] = [];
+    let group: [number, Set<number>][] = [];
+    let inGroup = 0;
+    for (const entry of byBatch) {
+      group.push(entry);
+      inGroup += entry[1].size;
+      if (inGroup >= CLEANER_CHUNK) {
+        groups.push(group);
+        group = [];
+        inGroup = 0;
+      }
+    }
+    if (group.length > 0) groups.push(group);
     let removed = 0;
-    const doomed = scan.removable();
-    for (let i = 0; i < doomed.length && !this.closed; i += CLEANER_CHUNK) {
-      const chunk = doomed.slice(i, i + CLEANER_CHUNK);
+    for (const chunk of groups) {
+      if (this.closed) break;
       const result = await this.root.transaction((): { bytes: number; removed: number } | undefined => {
         if (this.topics.get(topic)?.id !== topicId) return undefined;
         const row = this.partitions.get([topicId, partition])!;
         let bytes = row.bytes ?? 0;
         let n = 0;
-        for (const offset of chunk) {
-          const k = recordKey(topicId, partition, offset);
-          const value = this.records.getBinary(k);
+        for (const [base, doomed] of chunk) {
+          const k = recordKey(topicId, partition, base);
+          const value = this.batches.getBinary(k);
           if (value === undefined) continue;
+          const rewritten = this.withoutRecords(topic, partition, base, Buffer.from(value), doomed);
+          n += rewritten.removed;
           bytes -= value.length;
-          this.records.remove(k);
-          n++;
+          if (rewritten.bytes === undefined) {
+            this.batches.remove(k);
+          } else {
+            bytes += rewritten.bytes.length;
+            this.batches.put(k, rewritten.bytes as Buffer);
+          }
         }
         this.partitions.put([topicId, partition], { ...row, bytes: Math.max(0, bytes) });
         return { bytes: Math.max(0, bytes), removed: n };
@@ -720,6 +1005,29 @@ export class LmdbTopicStore implements TopicStore {
     }
     this.compactedUpTo.set(mark, { end, tombstones: scan.liveTombstones() });
     return removed;
+  }
+
+  /**
+   * A stored batch without the records at `doomed` offsets, as Kafka's cleaner rewrites it: the
+   * same base offset, lastOffsetDelta, producer fields and codec, survivors keeping their offset
+   * deltas; undefined when nothing survives. Runs inside a write transaction: the codec was loaded
+   * by the scan that decoded this batch.
+   */
+  private withoutRecords(topic: string, partition: number, base: number, value: Uint8Array, doomed: ReadonlySet<number>): { bytes: Uint8Array | undefined; removed: number } {
+    const { header, records } = decodeStored(topic, partition, base, value);
+    const kept = records.filter((r) => !doomed.has(base + r.offsetDelta));
+    const removed = records.length - kept.length;
+    if (removed === 0) return { bytes: value, removed };
+    if (kept.length === 0) return { bytes: undefined, removed };
+    const bytes = encodeBatch({
+      records: kept,
+      compression: header.compression,
+      codec: codecOrThrow(header.compression),
+      lastOffsetDelta: header.lastOffsetDelta,
+      producer: header,
+    });
+    setBaseOffset(bytes, base);
+    return { bytes, removed };
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -767,6 +1075,11 @@ export class LmdbTopicStore implements TopicStore {
   private livePartition(topic: string, partition: number): LivePartition {
     return this.livePartitionOf(topic, partition).state;
   }
+}
+
+/** Producers may send any int64 timestamp; the time index keys hold +-MAX_ABS_VARINT. */
+function clampTimestamp(t: number): number {
+  return Math.max(-MAX_ABS_VARINT, Math.min(MAX_ABS_VARINT, t));
 }
 
 function describe(name: string, config: TopicConfig): TopicDescription {

@@ -121,12 +121,12 @@ describe('streamsql produce and consume', { timeout: 120_000 }, () => {
 
   it('rejects an oversized record with a clear error and keeps what was stored', async () => {
     const { dir, env } = newDataDir();
-    await tool(dir, env, ['topics', 'create', 't', '--config', 'max.message.bytes=50']);
+    await tool(dir, env, ['topics', 'create', 't', '--config', 'max.message.bytes=120']);
     const ok = await tool(dir, env, ['produce', 't', '--acks'], 'small\n');
     expect(ok.stdout).toBe('0\t0\n');
     const big = await tool(dir, env, ['produce', 't'], 'x'.repeat(100) + '\n');
     expect(big.code).toBe(1);
-    expect(big.stderr).toContain('larger than max.message.bytes (50)');
+    expect(big.stderr).toContain('larger than max.message.bytes (120)');
     expect((await tool(dir, env, ['consume', 't', '--from-beginning'])).stdout).toBe('\tsmall\n');
   });
 });

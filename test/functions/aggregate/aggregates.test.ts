@@ -51,6 +51,18 @@ describe('aggregate functions', () => {
     expect(fold(overload('LATEST_BY_OFFSET', [INTEGER], [false]), [[1], [null]])).toBeNull();
     expect(fold(overload('LATEST_BY_OFFSET', [INTEGER], [2]), [[1], [2], [3]])).toEqual([2, 3]);
   });
+  it('*_BY_OFFSET merge (session windows) by arrival order, not by which session comes first', () => {
+    const add = (o: AggregateOverload, ...vs: unknown[]): unknown => vs.reduce((acc, v) => o.add(acc, [v]), o.init());
+    const earliest = overload('EARLIEST_BY_OFFSET', [INTEGER], [false]);
+    const first = add(earliest, null);
+    const second = add(earliest, 1);
+    expect(earliest.result(earliest.merge!(second, first))).toBeNull();
+    const latest2 = overload('LATEST_BY_OFFSET', [INTEGER], [2, true]);
+    const a = add(latest2, 1);
+    const b = add(latest2, null);
+    const c = add(latest2, 2);
+    expect(latest2.result(latest2.merge!(latest2.merge!(latest2.init(), b), latest2.merge!(c, a)))).toEqual([1, 2]);
+  });
   it('TOPK and TOPKDISTINCT, largest first', () => {
     expect(fold(overload('TOPK', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 5]);
     expect(fold(overload('TOPKDISTINCT', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 3]);
@@ -58,8 +70,26 @@ describe('aggregate functions', () => {
   it('HISTOGRAM, COUNT_DISTINCT, STDDEV_SAMP, CORRELATION', () => {
     expect(fold(overload('HISTOGRAM', [STRING]), [['a'], ['b'], ['a']])).toEqual(new Map([['a', 2n], ['b', 1n]]));
     expect(fold(overload('COUNT_DISTINCT', [STRING]), [['a'], ['b'], ['a'], [null]])).toBe(2n);
-    expect(fold(overload('STDDEV_SAMP', [DOUBLE]), [[2], [4], [4], [4], [5], [5], [7], [9]])).toBeCloseTo(2.138, 3);
+    // ksqlDB's STDDEV_SAMP is the sample variance; STDDEV_SAMPLE its square root.
+    expect(fold(overload('STDDEV_SAMP', [DOUBLE]), [[2], [4], [4], [4], [5], [5], [7], [9]])).toBeCloseTo(4.571, 3);
+    expect(fold(overload('STDDEV_SAMPLE', [DOUBLE]), [[2], [4], [4], [4], [5], [5], [7], [9]])).toBeCloseTo(2.138, 3);
+    expect(fold(overload('STDDEV_SAMP', [INTEGER]), [[10], [12], [13]])).toBe(2.333333333333333);
+    expect(fold(overload('STDDEV_SAMP', [DOUBLE]), [[1]])).toBe(0);
     expect(fold(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [2, 4], [3, 6]])).toBeCloseTo(1, 10);
+  });
+  it('undo takes a value out again (what aggregations over tables need)', () => {
+    const undoAll = (o: AggregateOverload, rows: unknown[][], removed: unknown[][]): unknown => {
+      let acc = o.init();
+      for (const r of rows) acc = o.add(acc, r);
+      for (const r of removed) acc = o.undo!(acc, r);
+      return o.result(acc);
+    };
+    expect(undoAll(overload('STDDEV_SAMP', [DOUBLE]), [[10], [99], [12], [13]], [[99]])).toBeCloseTo(2.3333333, 6);
+    expect(undoAll(overload('STDDEV_SAMP', [DOUBLE]), [[10]], [[10]])).toBe(0);
+    expect(undoAll(overload('COLLECT_LIST', [INTEGER]), [[1], [2], [1]], [[1]])).toEqual([2, 1]);
+    expect(undoAll(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [5, -7], [2, 4], [3, 6]], [[5, -7]])).toBeCloseTo(1, 10);
+    // Two points on a horizontal line have no correlation: NaN, as ksqlDB gives.
+    expect(undoAll(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [3, 2]], [])).toBeNaN();
   });
   it('rejects argument types they do not take', () => {
     expect(getAggregateFunction('SUM')!.resolve([STRING], [])).toMatch(/SUM/);

@@ -35,17 +35,24 @@ async function errorOf(p: Promise<unknown>): Promise<TopicStoreError> {
 }
 
 describe('retention.bytes', () => {
-  it('removes the oldest records until the partition fits, and tracks sizes', async () => {
+  it('removes the oldest batches until the partition fits, and tracks sizes', async () => {
     const s = await openStore();
     await s.createTopic('t', { ...CONFIG, retentionBytes: 1_000 });
-    const value = new Uint8Array(95); // 100 bytes encoded with a null key and timestamp 1000
-    await s.append('t', 0, Array.from({ length: 30 }, () => ({ key: null, value })));
-    const per = s.partitionBytes('t', 0) / 30;
+    const value = new Uint8Array(95);
+    // One append = one stored batch; retention by bytes removes whole batches, oldest first.
+    for (let i = 0; i < 10; i++) await s.append('t', 0, Array.from({ length: 3 }, () => ({ key: null, value })));
+    const per = s.partitionBytes('t', 0) / 10;
     expect(Number.isInteger(per)).toBe(true);
-    expect(await s.deleteExpiredRecords()).toBe(30 - Math.floor(1_000 / per));
-    expect(s.partitionBytes('t', 0)).toBeLessThanOrEqual(1_000);
-    expect(s.offsets('t', 0)).toEqual({ start: 30 - Math.floor(1_000 / per), end: 30 });
+    const keep = Math.floor(1_000 / per);
+    expect(await s.deleteExpiredRecords()).toBe(3 * (10 - keep));
+    expect(s.partitionBytes('t', 0)).toBe(keep * per);
+    expect(s.offsets('t', 0)).toEqual({ start: 3 * (10 - keep), end: 30 });
     expect(await s.deleteExpiredRecords()).toBe(0);
+    // A single batch larger than the limit goes as a whole.
+    await s.alterTopic('t', { retentionBytes: 10 });
+    expect(await s.deleteExpiredRecords()).toBe(3 * keep);
+    expect(s.offsets('t', 0)).toEqual({ start: 30, end: 30 });
+    expect(s.partitionBytes('t', 0)).toBe(0);
   });
 });
 
@@ -67,8 +74,9 @@ describe('cleaner steps', () => {
     let now = 1_000;
     const s = await openStore({ clock: () => now });
     await s.createTopic('t', { ...CONFIG, retentionMs: 10 });
-    const batch = Array.from({ length: 5_000 }, () => ({ key: null, value: new Uint8Array(10) }));
-    for (let i = 0; i < 4; i++) await s.append('t', 0, batch);
+    // 2,500 stored batches (one per append; concurrent appends share transactions): 3 cleaner chunks.
+    const one = [{ key: null, value: new Uint8Array(10) }];
+    await Promise.all(Array.from({ length: 2_500 }, () => s.append('t', 0, one)));
     now = 5_000;
     let passDone = false;
     const pass = s.deleteExpiredRecords().then((n) => {
@@ -76,10 +84,10 @@ describe('cleaner steps', () => {
       return n;
     });
     const ack = await s.append('t', 0, [{ key: null, value: bytes('new') }]);
-    expect(passDone).toBe(false); // 20 chunks of CLEANER_CHUNK: the append got in between
-    expect(ack.baseOffset).toBe(20_000);
-    expect(await pass).toBe(20_000);
-    expect(s.offsets('t', 0)).toEqual({ start: 20_000, end: 20_001 });
+    expect(passDone).toBe(false); // 3 chunks of CLEANER_CHUNK batches: the append got in between
+    expect(ack.baseOffset).toBe(2_500);
+    expect(await pass).toBe(2_500);
+    expect(s.offsets('t', 0)).toEqual({ start: 2_500, end: 2_501 });
   });
 });
 
@@ -107,7 +115,9 @@ describe('maxBytes', () => {
     const s = await openStore();
     await s.createTopic('t', CONFIG);
     await s.append('t', 0, Array.from({ length: 10 }, () => ({ key: null, value: new Uint8Array(95) })));
-    const per = s.partitionBytes('t', 0) / 10;
+    // A record of a v2 batch: length varint (2) + attributes (1) + timestampDelta (1) + offsetDelta (1)
+    // + null key (1) + value length (2) + 95 + header count (1).
+    const per = 104;
     expect((await s.read('t', 0, 0, 100, { maxBytes: per * 3 })).length).toBe(3);
     expect((await s.read('t', 0, 0, 100, { maxBytes: per * 3 + 1 })).length).toBe(4);
     expect((await s.read('t', 0, 5, 100, { maxBytes: 1 })).map((r) => r.offset)).toEqual([5]);
@@ -187,18 +197,19 @@ describe('groups', () => {
   });
 });
 
-describe('corrupt records', () => {
+describe('corrupt batches', () => {
   it('a read that meets one names topic, partition and offset; other partitions keep serving', async () => {
     const dir = dirs.make();
     const s = await openStore({}, dir);
     await s.createTopic('t', { ...CONFIG, partitions: 2 });
-    await s.append('t', 0, [{ key: null, value: bytes('a') }, { key: null, value: bytes('b') }]);
+    await s.append('t', 0, [{ key: null, value: bytes('a') }]);
+    await s.append('t', 0, [{ key: null, value: bytes('b') }]);
     await s.append('t', 1, [{ key: null, value: bytes('c') }]);
     await s.close();
     opened.splice(0);
     const raw = open({ path: dir, maxDbs: 8, compression: false });
-    const records = raw.openDB<Buffer, Buffer>({ name: 'records', encoding: 'binary', keyEncoding: 'binary' });
-    await records.put(recordKey(1, 0, 1), Buffer.from([0, 0xff]));
+    const batches = raw.openDB<Buffer, Buffer>({ name: 'batches', encoding: 'binary', keyEncoding: 'binary' });
+    await batches.put(recordKey(1, 0, 1), Buffer.from([0, 0xff]));
     await raw.close();
     const s2 = await openStore({}, dir);
     const err = await errorOf(s2.read('t', 0, 0, 10));
@@ -206,19 +217,20 @@ describe('corrupt records', () => {
     expect(err.message).toContain("topic 't' partition 0 at offset 1");
     expect((await s2.read('t', 0, 0, 1)).map((r) => text(r.value))).toEqual(['a']);
     expect((await s2.read('t', 1, 0, 10)).map((r) => text(r.value))).toEqual(['c']);
-    // a flipped bit inside a stored value: the checksum catches it
+    // a flipped bit inside a stored value: the batch's CRC-32C catches it
     await s2.close();
     opened.splice(0);
     const raw2 = open({ path: dir, maxDbs: 8, compression: false });
-    const records2 = raw2.openDB<Buffer, Buffer>({ name: 'records', encoding: 'binary', keyEncoding: 'binary' });
-    const good = Buffer.from(records2.getBinary(recordKey(1, 1, 0))!);
+    const batches2 = raw2.openDB<Buffer, Buffer>({ name: 'batches', encoding: 'binary', keyEncoding: 'binary' });
+    const good = Buffer.from(batches2.getBinary(recordKey(1, 1, 0))!);
     good[good.length - 2]! ^= 0x10;
-    await records2.put(recordKey(1, 1, 0), good);
+    await batches2.put(recordKey(1, 1, 0), good);
     await raw2.close();
     const s3 = await openStore({}, dir);
     const crc = await errorOf(s3.read('t', 1, 0, 10));
     expect(crc.code).toBe('CORRUPT_RECORD');
-    expect(crc.message).toMatch(/topic 't' partition 1 at offset 0: corrupt record: CRC-32C mismatch/);
+    expect(crc.message).toMatch(/topic 't' partition 1 at offset 0: corrupt batch: CRC-32C mismatch/);
+    expect((await errorOf(s3.readBatches('t', 1, 0, 1_000))).code).toBe('CORRUPT_RECORD');
     expect(await s3.append('t', 0, [{ key: null, value: bytes('d') }])).toEqual({ partition: 0, baseOffset: 2 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32c } from '../../../src/store/lmdb/crc32c.js';
+import { crc32c, crc32cJs } from '../../../src/store/lmdb/crc32c.js';
 
 /** Bit-at-a-time reference, to check the sliced tables on arbitrary lengths and offsets. */
 function reference(bytes: Uint8Array): number {
@@ -24,5 +24,13 @@ describe('crc32c', () => {
     for (let start = 0; start < 9; start++) {
       for (let len = 0; len <= 40; len++) expect(crc32c(data, start, start + len)).toBe(reference(data.subarray(start, start + len)));
     }
+  });
+
+  it('the native and the JS implementation agree on lengths around the native cut-over and beyond', () => {
+    const data = Uint8Array.from({ length: 5_010 }, (_, i) => (i * 7919 + 13) & 0xff);
+    for (const len of [0, 1, 63, 64, 65, 100, 1_000, 4_999]) {
+      for (const start of [0, 1, 3]) expect(crc32c(data, start, start + len)).toBe(crc32cJs(data, start, start + len));
+    }
+    expect(crc32c(data, 0, 1_000)).toBe(reference(data.subarray(0, 1_000)));
   });
 });

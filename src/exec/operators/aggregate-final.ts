@@ -1,0 +1,29 @@
+/**
+ * EMIT FINAL bookkeeping for windowed aggregations: which state keys hold windows that end when,
+ * so that stream-time progress finds the windows that closed without scanning every group.
+ * The index lives in memory; a restarted query rebuilds it from its restored state.
+ */
+export class ClosingIndex {
+  private readonly byEnd = new Map<number, Set<string>>();
+
+  /** `key` holds a window (or, for sessions, a group with a session) ending at `end`. */
+  add(end: number, key: string): void {
+    let keys = this.byEnd.get(end);
+    if (!keys) this.byEnd.set(end, (keys = new Set()));
+    keys.add(key);
+  }
+
+  /**
+   * Removes and returns the keys of windows ending at or before `last`, earliest end first, in
+   * the order they were added within one end.
+   */
+  takeEndingBy(last: number): { end: number; key: string }[] {
+    const ends = [...this.byEnd.keys()].filter((e) => e <= last).sort((a, b) => a - b);
+    const out: { end: number; key: string }[] = [];
+    for (const end of ends) {
+      for (const key of this.byEnd.get(end)!) out.push({ end, key });
+      this.byEnd.delete(end);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Foreign-key table-table join (ksqlDB 0.19+): the left table joins the right table's row whose
+ * primary key equals the left row's foreign-key expression; the result is keyed by the left
+ * table's primary key.
+ * - a left change emits the left row with its match (LEFT: padded when there is none; INNER: a
+ *   tombstone when an earlier result of that key is gone); a left delete emits a tombstone;
+ * - a right change re-emits every left row that refers to it (a right delete: INNER tombstones,
+ *   LEFT padded rows). An index from foreign key to left keys finds them.
+ * Result time: the later of the two rows' times (a right delete: its own time).
+ */
+import { valueKey } from '../../functions/aggregate/value-key.js';
+import { compileExpr } from '../compile/index.js';
+import { isTombstone, markTombstone } from '../row-flags.js';
+import type { KeyValueState } from '../state/key-value-state.js';
+import type { RowErrorHandler } from './operator.js';
+import type { JoinRows, JoinSpec, JoinStep } from './join.js';
+
+export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | 'put' | 'delete'>, rows: JoinRows, onError: RowErrorHandler): JoinStep {
+  const fkOf = compileExpr(j.leftKey);
+  const pkWidth = j.leftPrimaryKeyWidth ?? 1;
+  const pkOf = (row: readonly unknown[]): unknown => (pkWidth === 1 ? row[0] : row.slice(0, pkWidth));
+  const fkKey = (row: readonly unknown[]): string | undefined => {
+    try {
+      const fk = fkOf(row);
+      return fk === null || fk === undefined ? undefined : valueKey(fk);
+    } catch (err) {
+      onError(err, row);
+      return undefined;
+    }
+  };
+  const index = (fk: string): string[] => (state.get(`fk:${fk}`) as string[] | undefined) ?? [];
+  const setIndex = (fk: string, keys: string[]): void => (keys.length > 0 ? state.put(`fk:${fk}`, keys) : state.delete(`fk:${fk}`));
+
+  const emit = (lk: string, left: unknown[], right: unknown[] | undefined, t: number, out: unknown[][]): void => {
+    if (right !== undefined || rows.outer[0]) {
+      state.put(`J:${lk}`, true);
+      out.push(rows.combine(left, right, t, pkOf(left)));
+    } else if (state.get(`J:${lk}`)) {
+      state.delete(`J:${lk}`);
+      out.push(markTombstone(rows.combine(left, undefined, t, pkOf(left))));
+    }
+  };
+
+  return (side, k, _key, row, out) => {
+    if (side === 1) {
+      if (isTombstone(row)) state.delete(`1:${k}`);
+      else state.put(`1:${k}`, row);
+      const right = isTombstone(row) ? undefined : row;
+      const t = rows.timeOf(row, 1);
+      for (const lk of index(k)) {
+        const left = state.get(`0:${lk}`) as unknown[];
+        emit(lk, left, right, right ? Math.max(t, rows.timeOf(left, 0)) : t, out);
+      }
+      return;
+    }
+    // Left rows are keyed by their primary key; `k` here is the foreign key, so re-key.
+    const lk = valueKey(pkOf(row));
+    const old = state.get(`0:${lk}`) as unknown[] | undefined;
+    const oldFk = old ? fkKey(old) : undefined;
+    if (oldFk !== undefined) setIndex(oldFk, index(oldFk).filter((x) => x !== lk));
+    const t = rows.timeOf(row, 0);
+    if (isTombstone(row)) {
+      state.delete(`0:${lk}`);
+      state.delete(`J:${lk}`);
+      out.push(markTombstone(rows.combine(row, undefined, t, pkOf(row))));
+      return;
+    }
+    state.put(`0:${lk}`, row);
+    const fk = fkKey(row);
+    if (fk !== undefined) setIndex(fk, [...index(fk), lk]);
+    const right = fk === undefined ? undefined : (state.get(`1:${fk}`) as unknown[] | undefined);
+    emit(lk, row, right, right ? Math.max(t, rows.timeOf(right, 1)) : t, out);
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Stream-stream join (WITHIN before/after [GRACE PERIOD g]), with Kafka Streams' window-store
+ * semantics so results match ksqlDB's:
+ * - each side keeps its rows per key for retention = before + after + grace (default grace 24 h);
+ *   a row whose time is behind its side's observed time by more than that is not kept (the store
+ *   drops whole segments of max(retention / 2, 60 s), as a segmented store does);
+ * - a row joins the other side's kept rows in [t - before, t + after] that are still within the
+ *   other side's retention;
+ * - an unmatched row of an outer side: without GRACE PERIOD it is padded with NULLs at once (the
+ *   pre-0.23 eager behaviour); with GRACE PERIOD it waits until its window closes (stream time past
+ *   t + window + grace) and is emitted only if nothing matched it meanwhile. A row whose window
+ *   has already closed when it arrives is padded at once.
+ */
+import { isTombstone } from '../row-flags.js';
+import type { KeyValueState } from '../state/key-value-state.js';
+import type { OperatorEnv } from './operator.js';
+import { DEFAULT_GRACE_MS } from './time-windows.js';
+import type { JoinRows, JoinSpec, JoinStep, Side } from './join.js';
+
+interface Timed {
+  readonly t: number;
+  readonly row: unknown[];
+}
+
+/** An outer-side row waiting for its window to close. */
+interface Pending extends Timed {
+  readonly side: Side;
+  readonly k: string;
+  readonly key: unknown;
+}
+
+/** Smallest segment of a segmented window store. */
+const MIN_SEGMENT_MS = 60_000;
+
+export function streamStreamJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | 'put' | 'delete'>, rows: JoinRows, _env: OperatorEnv): JoinStep {
+  const w = j.within!;
+  const grace = w.grace ?? DEFAULT_GRACE_MS;
+  const deferOuter = w.grace !== undefined;
+  const retention = w.before + w.after + grace;
+  const segment = Math.max(Math.floor(retention / 2), MIN_SEGMENT_MS);
+  const segmentOf = (t: number): number => Math.trunc(t / segment);
+  // How far after its own time a side's row can still be joined.
+  const ahead = (side: Side): number => (side === 0 ? w.after : w.before);
+  const num = (key: string, dflt: number): number => (state.get(key) as number | undefined) ?? dflt;
+
+  const emitClosed = (streamTime: number, out: unknown[][]): void => {
+    const pending = (state.get('pending') as Pending[] | undefined) ?? [];
+    const closed = pending.filter((p) => p.t + ahead(p.side) + grace < streamTime);
+    if (closed.length === 0) return;
+    closed.sort((a, b) => a.t - b.t);
+    for (const p of closed) out.push(rows.padded(p.side, p.row, p.t, p.key));
+    state.put('pending', pending.filter((p) => !closed.includes(p)));
+  };
+
+  const unpend = (side: Side, k: string, t: number): void => {
+    const pending = state.get('pending') as Pending[] | undefined;
+    if (!pending?.some((p) => p.side === side && p.k === k && p.t === t)) return;
+    state.put('pending', pending.filter((p) => !(p.side === side && p.k === k && p.t === t)));
+  };
+
+  return (side, k, key, row, out) => {
+    if (isTombstone(row)) return;
+    const t = rows.timeOf(row, side);
+    const other = (1 - side) as Side;
+    const before = num('time', -Infinity);
+    const streamTime = Math.max(before, t);
+    if (streamTime !== before) state.put('time', streamTime);
+    if (deferOuter && t === streamTime) emitClosed(streamTime, out);
+
+    // Keep the row on its own side unless its segment has expired.
+    const observed = Math.max(num(`seen${side}`, -Infinity), t);
+    state.put(`seen${side}`, observed);
+    const live = segmentOf(observed - retention);
+    if (segmentOf(t) >= live) {
+      const own = ((state.get(`${side}:${k}`) as Timed[] | undefined) ?? []).filter((x) => segmentOf(x.t) >= live);
+      own.push({ t, row });
+      state.put(`${side}:${k}`, own);
+    }
+
+    // Other-side rows within the window: for a left row at t, right rows in [t - before, t + after].
+    const lo = Math.max(side === 0 ? t - w.before : t - w.after, num(`seen${other}`, -Infinity) - retention + 1);
+    const hi = t + ahead(side);
+    const matches = ((state.get(`${other}:${k}`) as Timed[] | undefined) ?? []).filter((x) => x.t >= lo && x.t <= hi);
+    for (const x of matches) {
+      if (deferOuter) unpend(other, k, x.t);
+      out.push(side === 0 ? rows.combine(row, x.row, Math.max(t, x.t), key) : rows.combine(x.row, row, Math.max(t, x.t), key));
+    }
+    if (matches.length > 0 || !rows.outer[side]) return;
+    if (!deferOuter || hi < streamTime) {
+      out.push(rows.padded(side, row, t, key));
+      return;
+    }
+    const pending = (state.get('pending') as Pending[] | undefined) ?? [];
+    state.put('pending', [...pending, { side, k, key, t, row }]);
+  };
+}

@@ -1,0 +1,32 @@
+/** A push query over a table streams its changes: deletes as tombstone rows, no null-key rows. */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.js';
+import { tempDir } from '../helpers/cli.js';
+import { executeOk, rowsOf } from '../helpers/engine.js';
+
+describe('push queries over tables', () => {
+  let engine: Engine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+
+  it('streams deleted keys as tombstone rows and skips null keys; headers mark no keys', async () => {
+    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+    const s = engine.createSession();
+    await executeOk(s, "CREATE TABLE t (k INT PRIMARY KEY, v INT) WITH (kafka_topic='t', partitions=1, value_format='JSON');");
+    await engine.store.append('t', 0, [
+      { key: Buffer.from([0, 0, 0, 10]), value: Buffer.from('{"V":1}') },
+      { key: Buffer.from([0, 0, 0, 10]), value: null },
+      { key: null, value: Buffer.from('{"V":2}') },
+      { key: Buffer.from([0, 0, 0, 11]), value: Buffer.from('{"V":3}') },
+    ]);
+    const events = await executeOk(s, "SET 'auto.offset.reset'='earliest'; SELECT * FROM t EMIT CHANGES LIMIT 3;");
+    expect(rowsOf(events).map((r) => [...r])).toEqual([[10, 1], [10, null], [11, 3]]);
+    const flags = events.flatMap((e) => (e.type === 'rows' ? e.rows.map((_, i) => e.tombstones?.[i] === true) : []));
+    expect(flags).toEqual([false, true, false]);
+    const start = events.find((e) => e.type === 'queryStart');
+    expect(start?.type === 'queryStart' && start.columns.some((c) => c.key)).toBe(false);
+  });
+});
