@@ -131,6 +131,8 @@ export const Header = keyword('HEADER', true);
 export const Alter = keyword('ALTER', true);
 export const Add = keyword('ADD', true);
 export const Column = keyword('COLUMN', true);
+export const Pause = keyword('PAUSE', true);
+export const Resume = keyword('RESUME', true);
 
 // ------------------------------------------------------------------ literals
 

@@ -53,6 +53,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.runScript) },
       { ALT: () => this.SUBRULE(this.printTopic) },
       { ALT: () => this.SUBRULE(this.terminateQuery) },
+      { ALT: () => this.SUBRULE(this.pauseResumeQuery) },
       { ALT: () => this.SUBRULE(this.explainStatement) },
       { ALT: () => this.SUBRULE(this.alterSource) },
     ]);
@@ -61,6 +62,12 @@ class SqlParser extends CstParser {
   terminateQuery = this.RULE('terminateQuery', () => {
     this.CONSUME(T.Terminate);
     this.OR([{ ALT: () => this.CONSUME(T.All) }, { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'queryId' }) }]);
+  });
+
+  /** PAUSE queryId | ALL, RESUME queryId | ALL (ksqlDB 0.29+). */
+  pauseResumeQuery = this.RULE('pauseResumeQuery', () => {
+    this.OR1([{ ALT: () => this.CONSUME(T.Pause, { LABEL: 'action' }) }, { ALT: () => this.CONSUME(T.Resume, { LABEL: 'action' }) }]);
+    this.OR2([{ ALT: () => this.CONSUME(T.All) }, { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'queryId' }) }]);
   });
 
   explainStatement = this.RULE('explainStatement', () => {

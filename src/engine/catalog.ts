@@ -11,6 +11,8 @@ export interface PersistentQueryDef {
   readonly sink: string;
   /** auto.offset.reset when it was created. */
   readonly from: 'earliest' | 'latest';
+  /** PAUSE recorded it paused: it stays stopped (state and offsets kept) until RESUME, across restarts. */
+  readonly paused?: boolean;
 }
 
 export class Catalog implements CatalogReader {
@@ -31,6 +33,11 @@ export class Catalog implements CatalogReader {
     this.queries.set(q.id, q);
     const n = Number(/_(\d+)$/.exec(q.id)?.[1] ?? -1);
     if (n >= this.nextQueryNumber) this.nextQueryNumber = n + 1;
+  }
+
+  setQueryPaused(id: string, paused: boolean): void {
+    const q = this.queries.get(id);
+    if (q) this.queries.set(id, { ...q, paused });
   }
 
   removeQuery(id: string): void {

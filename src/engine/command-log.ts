@@ -17,7 +17,8 @@ export type Command =
   | { readonly v: number; readonly type: 'dropSource'; readonly name: string }
   /** CREATE ... AS SELECT (sink set) and INSERT INTO ... SELECT (no sink: it exists). */
   | { readonly v: number; readonly type: 'startQuery'; readonly query: PersistentQueryDef; readonly sink?: SourceDef }
-  | { readonly v: number; readonly type: 'terminateQuery'; readonly id: string };
+  | { readonly v: number; readonly type: 'terminateQuery'; readonly id: string }
+  | { readonly v: number; readonly type: 'pauseQuery' | 'resumeQuery'; readonly id: string };
 
 export type CommandType = Command['type'];
 
@@ -37,6 +38,10 @@ export function applyCommand(catalog: Catalog, cmd: Command): void {
       return;
     case 'terminateQuery':
       catalog.removeQuery(cmd.id);
+      return;
+    case 'pauseQuery':
+    case 'resumeQuery':
+      catalog.setQueryPaused(cmd.id, cmd.type === 'pauseQuery');
       return;
   }
 }

@@ -41,7 +41,7 @@ export class Engine {
       store = s;
       const catalog = new Catalog();
       const commands = await CommandLog.open(s, catalog);
-      const processingLog = await ProcessingLog.open(s, clock);
+      const processingLog = await ProcessingLog.open(s, clock, catalog);
       const persistent = new PersistentQueries(s, catalog, processingLog);
       const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), persistent, clock };
       persistent.startAll();

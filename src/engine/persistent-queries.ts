@@ -11,13 +11,13 @@ import { parseStatements } from '../sql/parse.js';
 import type { TopicStore } from '../store/topic-store.js';
 import type { Catalog, PersistentQueryDef } from './catalog.js';
 import type { ProcessingLog } from './processing-log.js';
-import { errorMessage } from './processing-log.js';
+import { errorMessage, recordErrorEntry } from './processing-log.js';
 import type { QueryInfo } from './results.js';
 
 interface Running {
   readonly def: PersistentQueryDef;
   readonly analyzed: AnalyzedPersistentQuery;
-  readonly abort: AbortController;
+  abort: AbortController;
   done: Promise<void>;
   state: QueryInfo['state'];
   error?: string;
@@ -43,13 +43,21 @@ export class PersistentQueries {
     private readonly processingLog: ProcessingLog,
   ) {}
 
-  /** Starts a query whose command is durable. Its sink topic must exist. */
+  /** Starts a query whose command is durable (a paused one is only registered). Its sink topic must exist. */
   start(def: PersistentQueryDef, analyzed = analyzePersistent(def, this.catalog, true)): void {
+    const entry: Running = { def, analyzed, abort: new AbortController(), done: Promise.resolve(), state: def.paused ? 'PAUSED' : 'RUNNING', lateRecords: 0 };
+    this.running.set(def.id, entry);
+    if (!def.paused) this.run(entry);
+  }
+
+  /** Runs (or runs again, after PAUSE) from the committed offsets and the state's changelog. */
+  private run(entry: Running): void {
+    const { def, analyzed } = entry;
     const abort = new AbortController();
+    entry.abort = abort;
     const pipeline = toPhysical(planQuery(analyzed.query, analyzed.sinkColumns));
-    const entry: Running = { def, analyzed, abort, done: Promise.resolve(), state: 'RUNNING', lateRecords: 0 };
     const topic = analyzed.query.source.topic;
-    const done = runPersistentQuery({
+    entry.done = runPersistentQuery({
       store: this.store,
       queryId: def.id,
       pipeline,
@@ -57,21 +65,29 @@ export class PersistentQueries {
       from: def.from,
       signal: abort.signal,
       onLateRecord: () => entry.lateRecords++,
-      onRecordError: (error, where) =>
-        this.processingLog.log({
-          queryId: def.id,
-          type: where.record ? 'DESERIALIZATION_ERROR' : 'EXPRESSION_ERROR',
-          message: errorMessage(error),
-          topic,
-          ...(where.record ? { partition: where.record.partition, offset: where.record.offset } : {}),
-        }),
+      onRecordError: (error, where) => this.processingLog.log(recordErrorEntry(def.id, topic, error, where)),
     }).catch((err: unknown) => {
       if (abort.signal.aborted) return;
       entry.state = 'ERROR';
       entry.error = errorMessage(err);
     });
-    entry.done = done;
-    this.running.set(def.id, entry);
+  }
+
+  /** PAUSE: stops consuming once the step in flight has committed; offsets and state stay. */
+  async pause(id: string): Promise<void> {
+    const r = this.running.get(id);
+    if (!r || r.state !== 'RUNNING') return;
+    r.state = 'PAUSED';
+    r.abort.abort();
+    await r.done;
+  }
+
+  /** RESUME: continues a paused query from where it stopped. */
+  resume(id: string): void {
+    const r = this.running.get(id);
+    if (!r || r.state !== 'PAUSED' || !r.analyzed) return;
+    r.state = 'RUNNING';
+    this.run(r);
   }
 
   /** Starts every query the catalog records (engine open). A query that cannot be planned is kept in ERROR. */

@@ -16,6 +16,7 @@ import { createSource } from './statements/create-source.js';
 import { explain } from './statements/explain.js';
 import { insertSelect } from './statements/insert-select.js';
 import { terminate } from './statements/terminate.js';
+import { pauseResume } from './statements/pause-resume.js';
 import { describe } from './statements/describe.js';
 import { dropSource } from './statements/drop-source.js';
 import { insertValues } from './statements/insert-values.js';
@@ -44,6 +45,7 @@ const HANDLERS: { [K in StatementKind]: Handler<K> } = {
   CreateAsSelect: createAsSelect,
   InsertSelect: insertSelect,
   Terminate: terminate,
+  PauseResume: pauseResume,
   Explain: explain,
 };
 

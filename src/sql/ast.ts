@@ -330,6 +330,14 @@ export interface Terminate {
   readonly span: Span;
 }
 
+/** PAUSE / RESUME queryId | ALL (queryId undefined): stop or continue consuming, state kept. */
+export interface PauseResume {
+  readonly kind: 'PauseResume';
+  readonly action: 'PAUSE' | 'RESUME';
+  readonly queryId?: string;
+  readonly span: Span;
+}
+
 /** EXPLAIN queryId | EXPLAIN <query statement>. */
 export interface Explain {
   readonly kind: 'Explain';
@@ -407,6 +415,7 @@ export type Statement =
   | CreateAsSelect
   | InsertSelect
   | Terminate
+  | PauseResume
   | Explain
   | Show
   | Describe

@@ -93,6 +93,11 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
         ),
         span: nodeSpan(ctx, s),
       });
+    case 'pauseResumeQuery': {
+      const id = optNode(s, 'queryId');
+      const action = token(s, 'action').image.toUpperCase() === 'PAUSE' ? 'PAUSE' : 'RESUME';
+      return Object.freeze({ kind: 'PauseResume', action, ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}), span: nodeSpan(ctx, s) });
+    }
     case 'explainStatement': {
       const id = optNode(s, 'queryId');
       const q = optNode(s, 'query');

@@ -61,7 +61,7 @@ describe('bin/streamsql', () => {
     const withEnv = childEnv(home, { STREAMSQL_DATA_DIR: dir });
     expect((await runCli(['-e', CREATE], withEnv)).code).toBe(0);
     const r = await runCli(['--data-dir', dir, '--output', 'json', '-e', 'SHOW STREAMS;'], env);
-    expect(JSON.parse(r.stdout).streams.map((s: { name: string }) => s.name)).toEqual(['CLICKS']);
+    expect(JSON.parse(r.stdout).streams.map((s: { name: string }) => s.name)).toEqual(['CLICKS', 'KSQL_PROCESSING_LOG']);
   });
 
   it('stops at the first error with line:column and a caret on stderr', async () => {

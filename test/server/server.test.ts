@@ -36,7 +36,7 @@ describe('streamsql serve', () => {
     const [streams, describe] = r.body as [{ '@type': string; streams: { name: string }[] }, { '@type': string; sourceDescription: { name: string } }];
     expect((r.body as unknown[]).length).toBe(2);
     expect(streams['@type']).toBe('streams');
-    expect(streams.streams.map((s) => s.name)).toEqual(['S']);
+    expect(streams.streams.map((s) => s.name)).toEqual(['KSQL_PROCESSING_LOG', 'S']);
     expect(describe['@type']).toBe('sourceDescription');
   });
 

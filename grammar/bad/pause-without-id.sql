@@ -1,0 +1,2 @@
+--fail=2:6: Syntax error at or near ';'
+PAUSE;
