@@ -231,6 +231,13 @@ export class LmdbTopicStore implements TopicStore {
   private readonly pending = new Set<Promise<unknown>>();
   private closed = false;
   private readonly cleaner: CleanupScheduler | undefined;
+  /**
+   * Committed offsets per "topicId/group", loaded at open and updated when a commit's transaction
+   * has resolved, in the same step as the partitions' end offsets: so a reader never sees a group
+   * committed past records that `read` does not return yet (LMDB shows the group row as soon as
+   * the transaction commits, before its promise resolves).
+   */
+  private readonly committed = new Map<string, ReadonlyMap<number, number>>();
   /** Per compacted partition ("topicId/partition"): the end offset the last compaction saw. */
   private readonly compactedUpTo = new Map<string, { end: number; tombstones: number }>();
 
@@ -280,6 +287,7 @@ export class LmdbTopicStore implements TopicStore {
       }
       store.live.set(name, { id: row.id, description: describe(name, row.config), partitions });
     }
+    for (const { key: [topicId, group], value } of store.groups.getRange({})) store.committed.set(groupKey(topicId, group), new Map(value));
     // Finish deletions a crash interrupted; close() waits for them or they resume next time.
     for (const key of store.meta.getKeys({ start: [PURGE, 0], end: [PURGE, Number.MAX_SAFE_INTEGER] })) {
       if (Array.isArray(key) && typeof key[1] === 'number') void store.track(store.purgeTopicData(key[1]));
@@ -399,6 +407,7 @@ export class LmdbTopicStore implements TopicStore {
     );
     if (!result.ok) throw result.error;
     this.live.delete(name);
+    for (const key of [...this.committed.keys()]) if (key.startsWith(`${result.value}/`)) this.committed.delete(key);
     await this.track(this.purgeTopicData(result.value));
   }
 
@@ -559,6 +568,12 @@ export class LmdbTopicStore implements TopicStore {
         p.end = o.end;
         p.bytes = o.bytes;
       }
+    }
+    if (commit) {
+      const key = groupKey(commitTopicId!, commit.group);
+      const merged = new Map(this.committed.get(key) ?? []);
+      for (const [p, o] of commit.offsets) merged.set(p, o);
+      this.committed.set(key, new Map([...merged].sort((x, y) => x[0] - y[0])));
     }
     for (const o of result.value) {
       if (o.write.batches.length > 0) this.notify(o.write.topic, o.write.partition, o.end);
@@ -774,7 +789,7 @@ export class LmdbTopicStore implements TopicStore {
   committedOffsets(group: string, topic: string): ReadonlyMap<number, number> {
     this.checkOpen();
     const live = this.liveTopic(topic);
-    return new Map(this.groups.get([live.id, group]) ?? []);
+    return new Map(this.committed.get(groupKey(live.id, group)) ?? []);
   }
 
   listGroups(): readonly string[] {
@@ -1093,4 +1108,9 @@ function emptyPartition(): PartitionRow {
 /** The fields of `change` that are set (so `{ retentionMs: undefined }` changes nothing). */
 function definedFields(change: TopicConfigChange): TopicConfigChange {
   return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as TopicConfigChange;
+}
+
+/** The key of a group's committed offsets for one topic in LmdbTopicStore's cache. */
+function groupKey(topicId: number, group: string): string {
+  return `${topicId}/${group}`;
 }
