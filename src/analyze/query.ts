@@ -154,9 +154,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const projectedAst: (Expr | undefined)[] = [];
   const names = new Set<string>();
   let generated = 0;
-  // ksqlDB never generates a name a source column already has (KSQL_COL_2 may be a real column).
+  // ksqlDB never generates a name a source column already has (KSQL_COL_2 may be a real column);
+  // the columns PARTITION BY generates are not the source's (a SELECT item may take their name).
   const sourceNames = new Set(
-    (joined ? joined.sides.map((x) => x.source) : [source]).flatMap((s) => [...s.keyColumns, ...s.valueColumns].map((c) => c.name)),
+    (joined ? joined.sides.map((x) => x.source) : [from]).flatMap((s) => [...s.keyColumns, ...s.valueColumns].map((c) => c.name)),
   );
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
     if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
