@@ -6,9 +6,9 @@ CREATE TABLE q7_max WITH (kafka_topic='q7_max', value_format='JSON') AS
 CREATE STREAM q7_max_raw (one INT KEY, maxprice BIGINT)
   WITH (kafka_topic='q7_max', value_format='JSON', window_type='TUMBLING', window_size='10 SECONDS');
 CREATE STREAM q7_max_stream AS
-  SELECT maxprice, WINDOWEND AS windowend FROM q7_max_raw PARTITION BY maxprice;
+  SELECT maxprice, WINDOWEND AS wend FROM q7_max_raw PARTITION BY maxprice;
 CREATE STREAM nexmark_q7 AS
   SELECT B.auction AS auction, B.price AS price, B.bidder AS bidder, B.dateTime AS dateTime, B.extra AS extra
   FROM bid B JOIN q7_max_stream M WITHIN 20 SECONDS ON B.price = M.maxprice
-  WHERE UNIX_TIMESTAMP(B.dateTime) BETWEEN M.windowend - 10000 AND M.windowend;
+  WHERE UNIX_TIMESTAMP(B.dateTime) BETWEEN M.wend - 10000 AND M.wend;
 SELECT auction, price, bidder, dateTime, extra FROM nexmark_q7;
