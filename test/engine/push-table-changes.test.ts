@@ -1,19 +1,12 @@
 /** A push query over a table streams its changes: deletes as tombstone rows, no null-key rows. */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/engine.js';
-import { tempDir } from '../helpers/cli.js';
-import { executeOk, rowsOf } from '../helpers/engine.js';
+import { describe, expect, it } from 'vitest';
+import { engineFixture, executeOk, rowsOf } from '../helpers/engine.js';
 
 describe('push queries over tables', () => {
-  let engine: Engine | undefined;
-  afterEach(async () => {
-    await engine?.close();
-    engine = undefined;
-  });
+  const openEngine = engineFixture();
 
   it('streams deleted keys as tombstone rows and skips null keys; headers mark no keys', async () => {
-    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+    const engine = await openEngine();
     const s = engine.createSession();
     await executeOk(s, "CREATE TABLE t (k INT PRIMARY KEY, v INT) WITH (kafka_topic='t', partitions=1, value_format='JSON');");
     await engine.store.append('t', 0, [
