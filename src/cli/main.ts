@@ -67,6 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
     if (script !== undefined) return await runScript(client, script, args.output);
+    interactiveTerminalWins();
     const { runShell } = await import('../shell/run-shell.js');
     await runShell(client, { historyFile: historyFile() });
     return 0;
@@ -128,4 +129,16 @@ function writeJson(e: ClientEvent, columns: string[], write: (s: string) => void
     case 'error':
       return columns;
   }
+}
+
+/**
+ * Ink draws only the last frame, at exit, when it believes it runs in CI (env CI or
+ * CONTINUOUS_INTEGRATION, read once when ink is first imported). A person at a terminal inside a
+ * CI job (or a test driving a real pseudo-terminal) still needs the live screen, so when both ends
+ * are terminals those variables are dropped before the shell loads. Decision 0047.
+ */
+function interactiveTerminalWins(): void {
+  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) return;
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
 }

@@ -62,7 +62,8 @@ describe('interactive shell in a terminal', () => {
     const home = tempDir();
     const dir = join(tempDir(), 'data');
     const s = 'shell1';
-    tmux('new-session', '-d', '-s', s, '-x', '120', '-y', '40', `env HOME=${home} ${BIN} --data-dir ${dir}`);
+    // CI=true as CI machines set it: the shell must still draw live (ink would wait for exit).
+    tmux('new-session', '-d', '-s', s, '-x', '120', '-y', '40', `env HOME=${home} CI=true ${BIN} --data-dir ${dir}`);
     await waitForScreen(s, /streamsql>/);
     // A statement over two lines: it runs only once the ';' arrives.
     type(s, "CREATE STREAM clicks (user_id STRING KEY, page STRING, ms INT)");
