@@ -1,5 +1,6 @@
 /** Command-line flags (node:util parseArgs). Errors are values, never throws. */
 import { parseArgs } from 'node:util';
+import { basicAuthFrom, CREDENTIAL_HELP, CREDENTIAL_OPTIONS } from './credentials.js';
 
 export type OutputFormat = 'table' | 'json';
 
@@ -7,6 +8,8 @@ export interface CliArgs {
   readonly dataDir?: string;
   /** --server URL: talk to a streamsql server instead of opening a data dir. */
   readonly server?: string;
+  /** `user:password` for a server started with --auth-file (--user/--password or the env). */
+  readonly basicAuth?: string;
   readonly execute?: string;
   readonly file?: string;
   readonly output: OutputFormat;
@@ -25,6 +28,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | { error: string
       options: {
         'data-dir': { type: 'string' },
         server: { type: 'string' },
+        ...CREDENTIAL_OPTIONS,
         execute: { type: 'string', short: 'e' },
         file: { type: 'string', short: 'f' },
         output: { type: 'string', default: 'table' },
@@ -39,6 +43,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | { error: string
   const v = parsed.values;
   if (v.output !== 'table' && v.output !== 'json') return { error: `--output must be table or json, got '${v.output}'` };
   if (v.execute !== undefined && v.file !== undefined) return { error: 'use either --execute or --file, not both' };
+  const basicAuth = basicAuthFrom(v);
+  if (typeof basicAuth === 'object') return basicAuth;
+  if ((v.user !== undefined || v.password !== undefined) && v.server === undefined) return { error: '--user and --password are for --server' };
   const defines = new Map<string, string>();
   for (const d of v.define ?? []) {
     const eq = d.indexOf('=');
@@ -50,6 +57,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | { error: string
   return {
     ...(v['data-dir'] !== undefined ? { dataDir: v['data-dir'] } : {}),
     ...(v.server !== undefined ? { server: v.server } : {}),
+    ...(basicAuth !== undefined ? { basicAuth } : {}),
     ...(v.execute !== undefined ? { execute: v.execute } : {}),
     ...(v.file !== undefined ? { file: v.file } : {}),
     output: v.output,
@@ -70,6 +78,7 @@ Usage:
 Options:
   --data-dir DIR          data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
   --server URL            use a streamsql server (streamsql serve) instead of a data dir
+${CREDENTIAL_HELP}
   -e, --execute SQL       run these ';'-separated statements, then exit
   -f, --file FILE         run the statements in FILE, then exit
   --output table|json     output format for -e/-f (default: table)

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   let client: Client;
   try {
-    client = args.server !== undefined ? await HttpClient.connect(args.server) : await EmbeddedClient.open(resolve(args.dataDir ?? defaultDataDir()));
+    client = args.server !== undefined ? await HttpClient.connect(args.server, args.basicAuth !== undefined ? { basicAuth: args.basicAuth } : {}) : await EmbeddedClient.open(resolve(args.dataDir ?? defaultDataDir()));
   } catch (err) {
     process.stderr.write(`streamsql: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;

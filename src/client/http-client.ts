@@ -9,6 +9,7 @@ import { PROPERTY_DEFAULTS, validateProperty } from '../engine/properties.js';
 import { splitStatements } from '../sql/parse.js';
 import type { Client, ClientError, ClientEvent, ClientValue, ColumnInfo, ExecuteOptions } from './client.js';
 import type { StatementResult } from './results.js';
+import { authorizationHeader, splitUrlCredentials, UNAUTHORIZED_HINT } from './basic-auth.js';
 
 export const CONNECTION_ERROR = 'CONNECTION_ERROR';
 export const SERVER_ERROR = 'SERVER_ERROR';
@@ -32,20 +33,14 @@ export class HttpClient implements Client {
   /** Asks the server for its version and status (GET /info); throws with a readable message if it cannot. */
   static async connect(url: string, options: HttpClientOptions = {}): Promise<HttpClient> {
     // Credentials in the URL (http://user:password@host:port) become basic auth.
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new Error(`invalid server URL '${url}' (expected e.g. http://127.0.0.1:8088)`);
-    }
-    const basicAuth = options.basicAuth ?? (parsed.username ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` : undefined);
-    parsed.username = '';
-    parsed.password = '';
-    const base = parsed.toString().replace(/\/+$/, '');
-    const headers: Record<string, string> = basicAuth ? { authorization: `Basic ${Buffer.from(basicAuth).toString('base64')}` } : {};
+    const split = splitUrlCredentials(url);
+    if ('error' in split) throw new Error(split.error);
+    const base = split.url;
+    const headers = authorizationHeader(options.basicAuth ?? split.basicAuth);
     let info: { KsqlServerInfo?: { version?: string; serverStatus?: string } };
     try {
       const res = await fetch(`${base}/info`, { headers });
+      if (res.status === 401) throw new Error(`HTTP 401: ${UNAUTHORIZED_HINT}`);
       if (!res.ok) throw new Error(`HTTP ${res.status} ${await res.text()}`);
       info = (await res.json()) as typeof info;
     } catch (err) {

@@ -22,6 +22,8 @@ export function tempDir(prefix = 'streamsql-test-'): string {
 export function childEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
   delete env.STREAMSQL_DATA_DIR;
+  delete env.STREAMSQL_USER;
+  delete env.STREAMSQL_PASSWORD;
   return { ...env, ...extra };
 }
 

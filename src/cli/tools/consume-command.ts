@@ -12,7 +12,7 @@
 import type { ToolStore } from './tool-store.js';
 import type { OutOfRangePolicy } from '../../store/topic-store.js';
 import { compileFormat, DEFAULT_FORMAT, type RecordFormatter } from './record-format.js';
-import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore } from './tool-runner.js';
+import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, TOOL_TARGET_HELP } from './tool-runner.js';
 
 /** Records per read. */
 export const CONSUME_BATCH = 1_000;
@@ -20,15 +20,15 @@ export const CONSUME_BATCH = 1_000;
 export const CONSUME_USAGE = `Usage: streamsql consume TOPIC [options]
 
 Options:
-  --data-dir DIR      data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
-  --from-beginning    start at the log start offset (default: at the end)
-  --group G           start at G's committed offsets and commit what was printed
-  --partition P       read partition P only
-  --offset O          with --partition: start at offset O (also: beginning, end)
-  --max N             stop after N records
-  --format FMT        kcat-style: %k key, %v value, %t topic, %p partition, %o offset,
-                      %T timestamp, %h headers, %K/%S key/value size, %%, \\n \\t
-                      (default '%k\\t%v\\n')
+${TOOL_TARGET_HELP}
+  --from-beginning        start at the log start offset (default: at the end)
+  --group G               start at G's committed offsets and commit what was printed
+  --partition P           read partition P only
+  --offset O              with --partition: start at offset O (also: beginning, end)
+  --max N                 stop after N records
+  --format FMT            kcat-style: %k key, %v value, %t topic, %p partition, %o offset,
+                          %T timestamp, %h headers, %K/%S key/value size, %%, \\n \\t
+                          (default '%k\\t%v\\n')
 `;
 
 export async function consumeCommand(argv: readonly string[]): Promise<number> {
@@ -63,7 +63,7 @@ export async function consumeCommand(argv: readonly string[]): Promise<number> {
       max: intFlag('max', v.max, 1) ?? Number.POSITIVE_INFINITY,
       format,
     };
-    return withStore(parsed.dataDir, (store) => consume(store, opts));
+    return withStore(parsed, (store) => consume(store, opts));
   });
 }
 

@@ -4,14 +4,14 @@
  * Members and assignments are not kept yet (no group membership in the store), so CONSUMER-ID is '-'.
  */
 import type { ToolStore } from './tool-store.js';
-import { onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, type ParsedTool } from './tool-runner.js';
+import { onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, type ParsedTool, TOOL_TARGET_HELP } from './tool-runner.js';
 
 export const GROUPS_USAGE = `Usage:
   streamsql groups list
   streamsql groups describe GROUP
 
 Options:
-  --data-dir DIR    data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
+${TOOL_TARGET_HELP}
 `;
 
 export async function groupsCommand(argv: readonly string[]): Promise<number> {
@@ -27,7 +27,7 @@ export async function groupsCommand(argv: readonly string[]): Promise<number> {
       throw new ToolError(action === undefined ? 'missing action: list or describe' : `unknown action '${action}'`);
     }
     const out = new Stdout();
-    return withStore(parsed.dataDir, async (store) => {
+    return withStore(parsed, async (store) => {
       if (action === 'list') {
         if (rest.length > 0) throw new ToolError('list takes no arguments');
         await out.write((await store.listGroups()).map((g) => `${g}\n`).join(''));

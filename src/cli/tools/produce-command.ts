@@ -13,7 +13,7 @@ import { partitionForKey, roundRobinChooser } from '../../store/partitioner.js';
 import type { ToolStore } from './tool-store.js';
 import type { ProducerRecord } from '../../store/topic-store.js';
 import { LineSplitter } from './line-splitter.js';
-import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore } from './tool-runner.js';
+import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, TOOL_TARGET_HELP } from './tool-runner.js';
 
 /** Chunks whose appends may be uncommitted at once. */
 export const MAX_IN_FLIGHT = 8;
@@ -23,7 +23,7 @@ export const MAX_RECORDS_PER_APPEND = 10_000;
 export const PRODUCE_USAGE = `Usage: streamsql produce TOPIC [options] < lines
 
 Options:
-  --data-dir DIR          data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
+${TOOL_TARGET_HELP}
   --key-separator SEP     each line is KEY SEP VALUE (a line without SEP: value only, null key)
   --partition P           write every record to partition P
   --acks                  print partition<TAB>offset for each record once it is durable
@@ -47,7 +47,7 @@ export async function produceCommand(argv: readonly string[]): Promise<number> {
     if (separator === '') throw new ToolError('--key-separator must not be empty');
     const fixedPartition = intFlag('partition', parsed.values.partition);
     const acks = parsed.values.acks === true;
-    return withStore(parsed.dataDir, (store) => produce(store, topic, { separator, fixedPartition, acks }, process.stdin));
+    return withStore(parsed, (store) => produce(store, topic, { separator, fixedPartition, acks }, process.stdin));
   });
 }
 

@@ -16,6 +16,8 @@ import { readServerAddress } from '../../store/server-address.js';
 import { localToolStore, remoteToolStore, type ToolStore } from './tool-store.js';
 import { TopicStoreError } from '../../store/topic-store.js';
 import { defaultDataDir } from '../main.js';
+import { basicAuthFrom, CREDENTIAL_HELP, CREDENTIAL_OPTIONS } from '../credentials.js';
+import { splitUrlCredentials } from '../../client/basic-auth.js';
 
 export type ToolOptions = NonNullable<ParseArgsConfig['options']>;
 
@@ -26,7 +28,16 @@ export interface ParsedTool {
   readonly values: Record<string, string | boolean | string[] | undefined>;
   readonly positionals: readonly string[];
   readonly dataDir: string;
+  /** --server URL: work through that server instead of the data dir. */
+  readonly server?: string;
+  /** `user:password` for a server started with --auth-file. */
+  readonly basicAuth?: string;
 }
+
+/** The help lines for the flags every tool takes to find its records. */
+export const TOOL_TARGET_HELP = `  --data-dir DIR          data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
+  --server URL            work through this streamsql server instead of a data dir
+${CREDENTIAL_HELP}`;
 
 /** Parses flags strictly; --data-dir and --help are added to every tool. */
 export function parseToolArgs(argv: readonly string[], options: ToolOptions): ParsedTool | 'help' {
@@ -36,17 +47,23 @@ export function parseToolArgs(argv: readonly string[], options: ToolOptions): Pa
       args: [...argv],
       strict: true,
       allowPositionals: true,
-      options: { ...options, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...options, 'data-dir': { type: 'string' }, server: { type: 'string' }, ...CREDENTIAL_OPTIONS, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     throw new ToolError(err instanceof Error ? err.message : String(err));
   }
   if (parsed.values.help === true) return 'help';
   const dir = parsed.values['data-dir'];
+  const server = parsed.values.server;
+  if (typeof server === 'string' && typeof dir === 'string') throw new ToolError('use either --data-dir or --server, not both');
+  const basicAuth = basicAuthFrom(parsed.values);
+  if (typeof basicAuth === 'object') throw new ToolError(basicAuth.error);
   return {
     values: parsed.values as ParsedTool['values'],
     positionals: parsed.positionals,
     dataDir: resolve(typeof dir === 'string' ? dir : defaultDataDir()),
+    ...(typeof server === 'string' ? { server } : {}),
+    ...(basicAuth !== undefined ? { basicAuth } : {}),
   };
 }
 
@@ -65,10 +82,17 @@ export async function runTool(name: string, body: () => Promise<number>): Promis
 }
 
 /**
- * Opens the store of `dataDir` under its lock, runs `fn`, then closes and unlocks; if a running
- * server holds the lock and wrote its address, `fn` works through that server instead.
+ * With --server, runs `fn` through that server. Otherwise opens the store of the data dir under
+ * its lock, runs `fn`, then closes and unlocks; if a running server holds the lock and wrote its
+ * address, `fn` works through that server instead (with the --user/--password credentials).
  */
-export async function withStore<T>(dataDir: string, fn: (store: ToolStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(target: ParsedTool, fn: (store: ToolStore) => Promise<T>): Promise<T> {
+  if (target.server !== undefined) {
+    const split = splitUrlCredentials(target.server);
+    if ('error' in split) throw new ToolError(split.error);
+    return fn(remoteToolStore(split.url, target.basicAuth ?? split.basicAuth));
+  }
+  const dataDir = target.dataDir;
   let lock: DataDirLock;
   try {
     lock = await acquireDataDirLock(dataDir);
@@ -77,7 +101,7 @@ export async function withStore<T>(dataDir: string, fn: (store: ToolStore) => Pr
     const server = await readServerAddress(dataDir);
     const holder = await lockHolder(dataDir);
     if (server === undefined || holder === undefined || server.pid !== holder) throw err;
-    return fn(remoteToolStore(server.url));
+    return fn(remoteToolStore(server.url, target.basicAuth));
   }
   try {
     const store = await openLmdbTopicStore(join(dataDir, 'store'));

@@ -16,6 +16,7 @@ import type {
   TopicStore,
 } from '../../store/topic-store.js';
 import { TopicStoreError } from '../../store/topic-store.js';
+import { authorizationHeader, UNAUTHORIZED_HINT } from '../../client/basic-auth.js';
 import { recordToWire, storedFromWire, TOOL_API, type WireError, type WireStoredRecord, type WireTopic } from '../../server/routes/topic-tool-wire.js';
 
 export interface ToolStore {
@@ -56,14 +57,16 @@ export function localToolStore(store: TopicStore, via: string): ToolStore {
 }
 
 /** Calls one endpoint; a store error comes back as the same TopicStoreError (or RangeError). */
-async function call<T>(url: string, endpoint: string, body: object): Promise<T> {
+async function callServer<T>(url: string, basicAuth: string | undefined, endpoint: string, body: object): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${url}${TOOL_API}/${endpoint}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const headers = { 'content-type': 'application/json', ...authorizationHeader(basicAuth) };
+    res = await fetch(`${url}${TOOL_API}/${endpoint}`, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch (err) {
     throw new TopicStoreError('DATA_DIR_LOCKED', `the data dir is owned by the streamsql server at ${url}, which did not answer: ${err instanceof Error ? err.message : String(err)}`);
   }
   const text = await res.text();
+  if (res.status === 401) throw new TopicStoreError('DATA_DIR_LOCKED', `the streamsql server at ${url} refused the request: ${UNAUTHORIZED_HINT}`);
   if (res.status === 200) return JSON.parse(text) as T;
   let error: Partial<WireError> & { message?: string } = {};
   try {
@@ -77,7 +80,8 @@ async function call<T>(url: string, endpoint: string, body: object): Promise<T> 
   throw new TopicStoreError('DATA_DIR_LOCKED', `the streamsql server at ${url} refused the request: ${message}`);
 }
 
-export function remoteToolStore(url: string): ToolStore {
+export function remoteToolStore(url: string, basicAuth?: string): ToolStore {
+  const call = <T>(u: string, endpoint: string, body: object): Promise<T> => callServer<T>(u, basicAuth, endpoint, body);
   const topic = async (name: string): Promise<WireTopic> => {
     const t = await call<WireTopic | null>(url, 'topics', { op: 'describe', name });
     if (!t) throw new TopicStoreError('UNKNOWN_TOPIC', `Topic '${name}' does not exist`);

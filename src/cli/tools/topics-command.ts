@@ -5,7 +5,7 @@
 import { kafkaConfigEntries } from '../../store/topic-config.js';
 import type { ToolStore } from './tool-store.js';
 import { configFlags } from './topic-config-flags.js';
-import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, type ParsedTool } from './tool-runner.js';
+import { intFlag, onePositional, parseToolArgs, runTool, Stdout, ToolError, withStore, type ParsedTool, TOOL_TARGET_HELP } from './tool-runner.js';
 
 export const TOPICS_USAGE = `Usage:
   streamsql topics list
@@ -15,10 +15,10 @@ export const TOPICS_USAGE = `Usage:
   streamsql topics delete TOPIC
 
 Options:
-  --data-dir DIR        data directory (default: $STREAMSQL_DATA_DIR, else ~/.streamsql/data)
-  --partitions N        partition count (create: default 1; alter: can only grow)
-  --config name=value   retention.ms, retention.bytes, cleanup.policy (delete|compact),
-                        max.message.bytes, delete.retention.ms (repeatable)
+${TOOL_TARGET_HELP}
+  --partitions N          partition count (create: default 1; alter: can only grow)
+  --config name=value     retention.ms, retention.bytes, cleanup.policy (delete|compact),
+                          max.message.bytes, delete.retention.ms (repeatable)
 `;
 
 const ACTIONS = ['list', 'describe', 'create', 'alter', 'delete'] as const;
@@ -40,7 +40,7 @@ export async function topicsCommand(argv: readonly string[]): Promise<number> {
     }
     const args: ParsedTool = { ...parsed, positionals: rest };
     const out = new Stdout();
-    return withStore(parsed.dataDir, async (store) => {
+    return withStore(parsed, async (store) => {
       await out.write(await runAction(action as Action, args, store));
       return 0;
     });

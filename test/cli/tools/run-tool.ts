@@ -12,10 +12,10 @@ export function spawnTool(args: readonly string[], env: NodeJS.ProcessEnv): Chil
   return spawn(BIN, [...args], { env, stdio: 'pipe' });
 }
 
-/** Runs a tool to completion, feeding `input` on stdin (then closing it). */
-export function tool(dir: string, env: NodeJS.ProcessEnv, args: readonly string[], input = '', timeoutMs = 20_000): Promise<CliResult> {
+/** Runs a tool to completion, feeding `input` on stdin (then closing it); `dir` undefined: no --data-dir. */
+export function tool(dir: string | undefined, env: NodeJS.ProcessEnv, args: readonly string[], input = '', timeoutMs = 20_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnTool([...args, '--data-dir', dir], env);
+    const child = spawnTool(dir === undefined ? args : [...args, '--data-dir', dir], env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
