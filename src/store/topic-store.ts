@@ -113,7 +113,7 @@ export class TopicStoreError extends Error {
   constructor(
     readonly code: 'TOPIC_EXISTS' | 'UNKNOWN_TOPIC' | 'INVALID_PARTITION' | 'INVALID_CONFIG' | 'STORE_CLOSED' | 'DATA_DIR_LOCKED'
       | 'OFFSET_OUT_OF_RANGE' | 'RECORD_TOO_LARGE' | 'CORRUPT_RECORD' | 'UNKNOWN_MEMBER' | 'ILLEGAL_GENERATION'
-      | 'UNSUPPORTED_COMPRESSION' | 'UNSUPPORTED_STORE_FORMAT',
+      | 'UNSUPPORTED_COMPRESSION' | 'UNSUPPORTED_STORE_FORMAT' | 'STORAGE_FAILED',
     message: string,
   ) {
     super(message);
