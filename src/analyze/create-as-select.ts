@@ -160,6 +160,8 @@ export function analyzeCreateAsSelect(
   const wrap = props.get('WRAP_SINGLE_VALUE');
   const topic = props.get('KAFKA_TOPIC') ? stringProp(props.get('KAFKA_TOPIC')!) : stmt.name;
   const window = query.aggregation?.window;
+  // A join of windowed sources is windowed like its first source (query.windowBounds).
+  const joinWindow = !window && query.joins && query.windowBounds ? query.scanned : undefined;
   const sink: SourceDef = {
     name: stmt.name,
     kind: stmt.sourceType,
@@ -175,6 +177,7 @@ export function analyzeCreateAsSelect(
     isSource: false,
     statementText,
     ...(window ? { windowType: window.kind, ...(window.kind !== 'SESSION' ? { windowSizeMs: window.size.ms } : {}) } : {}),
+    ...(joinWindow?.windowType ? { windowType: joinWindow.windowType, ...(joinWindow.windowSizeMs === undefined ? {} : { windowSizeMs: joinWindow.windowSizeMs }) } : {}),
   };
   const partitionsProp = props.get('PARTITIONS');
   return {

@@ -40,6 +40,13 @@ export interface AnalyzedJoin {
   readonly rightRowtimeIndex: number;
   /** Which source (0 = FROM, 1 = first JOIN, ...) feeds this join's right side. */
   readonly rightSide: number;
+  /**
+   * Windowed sources: where WINDOWSTART and WINDOWEND are in a left row and in a right row. Their
+   * keys match only with the same window, as ksqlDB compares the windowed keys' bytes: a
+   * time-windowed key holds the window start, a session-windowed key its start and end.
+   */
+  readonly windowIndexes?: readonly [readonly [number, number], readonly [number, number]];
+  readonly sessionWindows?: boolean;
 }
 
 export interface JoinSide {
@@ -180,7 +187,15 @@ export function analyzeJoins(
     const leftScope: Scope = { columns: leftSides.flatMap((s) => s.columns.map((c) => ({ name: c.name, type: c.type, source: s.qualifier }))) };
     const rightScope: Scope = { columns: rightSide.columns.map((c) => ({ name: c.name, type: c.type, source: rightSide.qualifier })) };
     const step = analyzeOne(j, i, leftKind, leftSides, rightSide, leftScope, rightScope, splits[i]!, keyCols);
-    joins.push({ ...step.join, rightSide: i + 1, leftWidth: leftScope.columns.length, rightWidth: rightSide.columns.length, rightRowtimeIndex: rightSide.columns.findIndex((c) => c.name === 'ROWTIME') });
+    const windowIndexes = windowColumns(sides[0]!, rightSide);
+    joins.push({
+      ...step.join,
+      rightSide: i + 1,
+      leftWidth: leftScope.columns.length,
+      rightWidth: rightSide.columns.length,
+      rightRowtimeIndex: rightSide.columns.findIndex((c) => c.name === 'ROWTIME'),
+      ...(windowIndexes ? { windowIndexes, ...(sides[0]!.source.windowType === 'SESSION' ? { sessionWindows: true } : {}) } : {}),
+    });
     viable = step.viable;
     keyCols = step.keyCols;
     keyType = step.join.foreignKey ? sides[0]!.source.keyColumns[0]!.type : step.join.leftKey.type;
@@ -195,6 +210,21 @@ export function analyzeJoins(
   const columns = [...sides.flatMap((s) => s.columns), slot, time];
   const scope: Scope = { columns: [...allScope.columns, slot, time] };
   return { joins, sides, key, columns, scope, commonNames, qualify };
+}
+
+/** WINDOWSTART/WINDOWEND of the first source (they lead every left row) and of the right source. */
+function windowColumns(first: JoinSide, right: JoinSide): AnalyzedJoin['windowIndexes'] {
+  if (first.source.windowType === undefined || right.source.windowType === undefined) return undefined;
+  const at = (s: JoinSide): [number, number] => [s.columns.findIndex((c) => c.name === 'WINDOWSTART'), s.columns.findIndex((c) => c.name === 'WINDOWEND')];
+  return [at(first), at(right)];
+}
+
+/** A windowed join's result is windowed like its first source: where that window is in a joined row. */
+export function joinWindowBounds(joined: AnalyzedJoins): { start: TypedExpr; end: TypedExpr } | undefined {
+  const first = joined.sides[0]!;
+  if (first.source.windowType === undefined) return undefined;
+  const at = (name: string): TypedExpr => ({ kind: 'Column', index: first.columns.findIndex((c) => c.name === name), name, type: BIGINT });
+  return { start: at('WINDOWSTART'), end: at('WINDOWEND') };
 }
 
 /** Windowed sources join only like-windowed sources on their key. */

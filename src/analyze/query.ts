@@ -9,7 +9,7 @@ import { exprKey, mapExpr } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
-import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
+import { analyzeJoins, joinKeyOfProjection, joinWindowBounds, type AnalyzedJoin } from './join.js';
 import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
 import { analyzeJoinPartitionBy, type RekeyedJoin } from './join-partition-by.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
@@ -293,6 +293,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     const cols = agg.aggregation.columns;
     const at = (n: string): TypedExpr => ({ kind: 'Column', index: cols.findIndex((c) => c.name === n), name: n, type: BIGINT });
     windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
+  } else if (joined && !agg && !rekeyed) {
+    windowBounds = joinWindowBounds(joined);
   }
   return {
     source,
