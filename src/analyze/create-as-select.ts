@@ -125,13 +125,19 @@ function sinkFormats(
   };
 }
 
+/** Session settings a sink is created with: default formats, and the prefix of a default topic name. */
+export interface SinkDefaults extends FormatDefaults {
+  /** ksql.output.topic.name.prefix: put before the sink's name when WITH gives no KAFKA_TOPIC. */
+  readonly outputTopicPrefix?: string;
+}
+
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */
 export function analyzeCreateAsSelect(
   stmt: CreateAsSelect,
   catalog: CatalogReader,
   statementText: string,
   replay = false,
-  defaults: FormatDefaults = {},
+  defaults: SinkDefaults = {},
 ): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
   if (stmt.query.limit !== undefined) {
@@ -158,7 +164,12 @@ export function analyzeCreateAsSelect(
   const existingFormats = replay && existing ? existing : undefined;
   const formats = existingFormats ?? sinkFormats(props, from, keyColumns.length, stmt, defaults);
   const wrap = props.get('WRAP_SINGLE_VALUE');
-  const topic = props.get('KAFKA_TOPIC') ? stringProp(props.get('KAFKA_TOPIC')!) : stmt.name;
+  // On replay the sink exists: its topic was named under the settings of its creation.
+  const topic = props.get('KAFKA_TOPIC')
+    ? stringProp(props.get('KAFKA_TOPIC')!)
+    : replay && existing
+      ? existing.topic
+      : `${defaults.outputTopicPrefix ?? ''}${stmt.name}`;
   const window = query.aggregation?.window;
   // A join of windowed sources is windowed like its first source (query.windowBounds).
   const joinWindow = !window && query.joins && query.windowBounds ? query.scanned : undefined;

@@ -7,6 +7,8 @@ export const AUTO_OFFSET_RESET = 'auto.offset.reset';
 /** Formats for statements that leave KEY_FORMAT / VALUE_FORMAT out. */
 export const DEFAULT_KEY_FORMAT_PROPERTY = 'ksql.persistence.default.format.key';
 export const DEFAULT_VALUE_FORMAT_PROPERTY = 'ksql.persistence.default.format.value';
+/** Put before the default topic name of a CREATE ... AS SELECT sink. */
+export const OUTPUT_TOPIC_PREFIX_PROPERTY = 'ksql.output.topic.name.prefix';
 
 /** Aliases that name the same setting. */
 const ALIASES: Record<string, string> = {
