@@ -40,6 +40,10 @@ export interface AnalyzedJoin {
   readonly rightRowtimeIndex: number;
   /** Which source (0 = FROM, 1 = first JOIN, ...) feeds this join's right side. */
   readonly rightSide: number;
+  /** The left input's key (its first source's, or an earlier join's) is not the join expression. */
+  readonly leftRekeyed: boolean;
+  /** The right source's key is not the join expression. */
+  readonly rightRekeyed: boolean;
   /**
    * Windowed sources: where WINDOWSTART and WINDOWEND are in a left row and in a right row. Their
    * keys match only with the same window, as ksqlDB compares the windowed keys' bytes: a
@@ -188,8 +192,16 @@ export function analyzeJoins(
     const rightScope: Scope = { columns: rightSide.columns.map((c) => ({ name: c.name, type: c.type, source: rightSide.qualifier })) };
     const step = analyzeOne(j, i, leftKind, leftSides, rightSide, leftScope, rightScope, splits[i]!, keyCols);
     const windowIndexes = windowColumns(sides[0]!, rightSide);
+    // Whether a side's key is not the join expression (ksqlDB re-keys it through a repartition
+    // topic): the left of a later join is keyed by the earlier join's key, unless that was synthetic.
+    const { leftAst, rightAst } = splits[i]!;
+    const leftRekeyed =
+      i === 0 ? !left0IsKey(leftAst, sides[0]!) : viable.length === 0 || !keyCols.some((v) => formatExpr(v) === formatExpr(leftAst));
+    const rightRekeyed = !(rightSide.source.keyColumns.length === 1 && isColumnOf(rightAst, rightSide.qualifier, rightSide.source.keyColumns));
     joins.push({
       ...step.join,
+      leftRekeyed,
+      rightRekeyed,
       rightSide: i + 1,
       leftWidth: leftScope.columns.length,
       rightWidth: rightSide.columns.length,
@@ -258,7 +270,11 @@ function analyzeOne(
   rightScope: Scope,
   split: SplitCondition,
   prevKeyCols: readonly Expr[],
-): { join: Omit<AnalyzedJoin, 'rightSide' | 'leftWidth' | 'rightWidth' | 'rightRowtimeIndex'>; viable: Expr[]; keyCols: Expr[] } {
+): {
+  join: Omit<AnalyzedJoin, 'rightSide' | 'leftWidth' | 'rightWidth' | 'rightRowtimeIndex' | 'leftRekeyed' | 'rightRekeyed'>;
+  viable: Expr[];
+  keyCols: Expr[];
+} {
   const right = rightSide.source;
   const rightQ = rightSide.qualifier;
   const { on, leftAst, rightAst } = split;

@@ -10,6 +10,9 @@ export const DEFAULT_VALUE_FORMAT_PROPERTY = 'ksql.persistence.default.format.va
 /** Put before the default topic name of a CREATE ... AS SELECT sink. */
 export const OUTPUT_TOPIC_PREFIX_PROPERTY = 'ksql.output.topic.name.prefix';
 
+/** ksqlDB's service id: part of the names of a persistent query's internal topics. */
+export const SERVICE_ID = 'ksql.service.id';
+
 /** Aliases that name the same setting. */
 const ALIASES: Record<string, string> = {
   'ksql.streams.auto.offset.reset': AUTO_OFFSET_RESET,
@@ -17,7 +20,7 @@ const ALIASES: Record<string, string> = {
 
 export const PROPERTY_DEFAULTS: ReadonlyMap<string, string> = new Map([
   [AUTO_OFFSET_RESET, 'latest'],
-  ['ksql.service.id', 'default_'],
+  [SERVICE_ID, 'default_'],
   ['ksql.persistence.wrap.single.values', 'true'],
 ]);
 
