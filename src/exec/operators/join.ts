@@ -12,7 +12,7 @@
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { valueKey } from '../../functions/aggregate/value-key.js';
 import { compileExpr } from '../compile/index.js';
-import { isTombstone, markTombstone } from '../row-flags.js';
+import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../row-flags.js';
 import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { foreignKeyJoin } from './join-foreign-key.js';
@@ -120,13 +120,17 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
           onError(err, row);
           continue;
         }
+        const from = out.length;
         // A NULL join key matches nothing; outer sides of stream joins still emit their row.
         // (A foreign-key join's left rows are keyed by their primary key: it handles NULLs itself.)
         if ((key === null || key === undefined) && !(j.foreignKey && side === 0)) {
           if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
-          continue;
+        } else {
+          step(side, key === null || key === undefined ? '' : stateKey(key, row, side), key, row, out);
         }
-        step(side, key === null || key === undefined ? '' : stateKey(key, row, side), key, row, out);
+        // As in Kafka Streams, what a record makes the join emit carries that record's headers.
+        const headers = recordHeaders(row);
+        if (headers.length > 0) for (let i = from; i < out.length; i++) setRecordHeaders(out[i]!, headers);
       }
       return { rows: out };
     },
