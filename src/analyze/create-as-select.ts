@@ -160,6 +160,8 @@ export function analyzeCreateAsSelect(
   const wrap = props.get('WRAP_SINGLE_VALUE');
   const topic = props.get('KAFKA_TOPIC') ? stringProp(props.get('KAFKA_TOPIC')!) : stmt.name;
   const window = query.aggregation?.window;
+  // Without an aggregation, a windowed sink keeps the windows of its windowed source.
+  const sourceWindow = !window && query.windowBounds ? query.scanned : undefined;
   const sink: SourceDef = {
     name: stmt.name,
     kind: stmt.sourceType,
@@ -175,6 +177,8 @@ export function analyzeCreateAsSelect(
     isSource: false,
     statementText,
     ...(window ? { windowType: window.kind, ...(window.kind !== 'SESSION' ? { windowSizeMs: window.size.ms } : {}) } : {}),
+    ...(sourceWindow?.windowType ? { windowType: sourceWindow.windowType } : {}),
+    ...(sourceWindow?.windowSizeMs !== undefined ? { windowSizeMs: sourceWindow.windowSizeMs } : {}),
   };
   const partitionsProp = props.get('PARTITIONS');
   return {

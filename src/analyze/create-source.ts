@@ -161,6 +161,11 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     throw new UserError('MISSING_SCHEMA', `The statement does not define any columns.`, stmt.span);
   }
   const timestamp = timestampProps(props, [...keyColumns, ...valueColumns]);
+  const window = windowProps(props);
+  // A window is part of a key: a windowed source without key columns could never carry one.
+  if (window.windowType && keyColumns.length === 0) {
+    throw new UserError('MISSING_KEY', 'Windowed sources require a key column.', stmt.span);
+  }
 
   const existing = catalog.getSource(stmt.name);
   // Source (read-only) streams and tables are never replaced, nor replace anything.
@@ -191,7 +196,7 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     ...timestamp,
     isSource: stmt.isSource,
     statementText,
-    ...windowProps(props),
+    ...window,
   };
   return {
     source,
