@@ -11,6 +11,7 @@ import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART,
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
 import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
+import { structFieldNamer } from './column-aliases.js';
 import { pseudoTimestampLiterals } from './pseudo-timestamps.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
@@ -173,6 +174,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const sourceNames = new Set(
     (joined ? joined.sides.map((x) => x.source) : [from]).flatMap((s) => [...s.keyColumns, ...s.valueColumns].map((c) => c.name)),
   );
+  const fieldName = structFieldNamer(sourceNames);
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
     if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
     names.add(name);
@@ -237,7 +239,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         const typed = typeIn('SELECT', expand(rekeyed ? rekeyed.useKeyColumn(item.expr) : item.expr), scope);
         // In a join, `s.a` is named S_A when another source has a column A too, else A.
         const joinName = joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined && joined.commonNames.has(item.expr.name) ? `${item.expr.source}_${item.expr.name}` : undefined;
-        let name = item.alias ?? joinName ?? derivedName(item.expr);
+        let name = item.alias ?? joinName ?? (item.expr.kind === 'Dereference' ? fieldName(item.expr.field) : derivedName(item.expr));
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name) || sourceNames.has(name));
