@@ -12,7 +12,7 @@
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { valueKey } from '../../functions/aggregate/value-key.js';
 import { compileExpr } from '../compile/index.js';
-import { isTombstone, markTombstone } from '../row-flags.js';
+import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../row-flags.js';
 import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { foreignKeyJoin } from './join-foreign-key.js';
@@ -101,28 +101,36 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
       : j.kind === 'STREAM_TABLE'
         ? streamTable
         : streamStreamJoin(j, state, rows, env);
+  /** Joins one input row, pushing its results to `out`. */
+  const joinRow = (row: unknown[], side: Side, out: unknown[][]): void => {
+    let key: unknown;
+    try {
+      key = keyFns[side](row);
+    } catch (err) {
+      onError(err, row);
+      return;
+    }
+    // A NULL join key matches nothing; outer sides of stream joins still emit their row.
+    // (A foreign-key join's left rows are keyed by their primary key: it handles NULLs itself.)
+    if ((key === null || key === undefined) && !(j.foreignKey && side === 0)) {
+      if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
+      return;
+    }
+    step(side, key === null || key === undefined ? '' : valueKey(key), key, row, out);
+  };
+
   return {
     process(batch) {
       // Sources joined later pass through to their own join; earlier ones (and joined rows) are left.
       if (batch.side !== undefined && batch.side > j.rightSide) return batch;
       const side: Side = batch.side === j.rightSide ? 1 : 0;
-      const keyFn = keyFns[side];
       const out: unknown[][] = [];
       for (const row of batch.rows) {
-        let key: unknown;
-        try {
-          key = keyFn(row);
-        } catch (err) {
-          onError(err, row);
-          continue;
-        }
-        // A NULL join key matches nothing; outer sides of stream joins still emit their row.
-        // (A foreign-key join's left rows are keyed by their primary key: it handles NULLs itself.)
-        if ((key === null || key === undefined) && !(j.foreignKey && side === 0)) {
-          if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
-          continue;
-        }
-        step(side, key === null || key === undefined ? '' : valueKey(key), key, row, out);
+        const first = out.length;
+        joinRow(row, side, out);
+        // Results carry the headers of the record that produced them, as Kafka Streams forwards them.
+        const headers = recordHeaders(row);
+        for (let i = first; i < out.length; i++) setRecordHeaders(out[i]!, headers);
       }
       return { rows: out };
     },
