@@ -9,7 +9,6 @@ import { UserError } from '../sql/diagnostic.js';
 import { typeToString } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import {
-  boolProp,
   DEFAULT_KEY_FORMAT,
   delimiterProps,
   formatProp,
@@ -17,6 +16,7 @@ import {
   MAX_PARTITIONS,
   stringProp,
   timestampProps,
+  singleValueWrapping,
   type FormatDefaults,
 } from './create-source.js';
 import { analyzeQuery, type AnalyzedQuery, type OutputColumn } from './query.js';
@@ -163,7 +163,8 @@ export function analyzeCreateAsSelect(
   const from = query.source;
   const existingFormats = replay && existing ? existing : undefined;
   const formats = existingFormats ?? sinkFormats(props, from, keyColumns.length, stmt, defaults);
-  const wrap = props.get('WRAP_SINGLE_VALUE');
+  // A replayed query keeps the wrapping its sink was created with (the session's setting is gone).
+  const wrap = existingFormats ? existingFormats.wrapSingleValue : singleValueWrapping(props.get('WRAP_SINGLE_VALUE'), formats.valueFormat, valueColumns, defaults);
   // On replay the sink exists: its topic was named under the settings of its creation.
   const topic = props.get('KAFKA_TOPIC')
     ? stringProp(props.get('KAFKA_TOPIC')!)
@@ -171,8 +172,8 @@ export function analyzeCreateAsSelect(
       ? existing.topic
       : `${defaults.outputTopicPrefix ?? ''}${stmt.name}`;
   const window = query.aggregation?.window;
-  // A join of windowed sources is windowed like its first source (query.windowBounds).
-  const joinWindow = !window && query.joins && query.windowBounds ? query.scanned : undefined;
+  // Without an aggregation, a windowed sink keeps the windows of its windowed source.
+  const sourceWindow = !window && query.windowBounds ? query.scanned : undefined;
   const sink: SourceDef = {
     name: stmt.name,
     kind: stmt.sourceType,
@@ -183,12 +184,13 @@ export function analyzeCreateAsSelect(
     valueFormat: formats.valueFormat,
     ...(formats.keyDelimiter === undefined ? {} : { keyDelimiter: formats.keyDelimiter }),
     ...(formats.valueDelimiter === undefined ? {} : { valueDelimiter: formats.valueDelimiter }),
-    ...(wrap ? { wrapSingleValue: boolProp(wrap) } : {}),
+    ...(wrap === undefined ? {} : { wrapSingleValue: wrap }),
     ...timestamp,
     isSource: false,
     statementText,
     ...(window ? { windowType: window.kind, ...(window.kind !== 'SESSION' ? { windowSizeMs: window.size.ms } : {}) } : {}),
-    ...(joinWindow?.windowType ? { windowType: joinWindow.windowType, ...(joinWindow.windowSizeMs === undefined ? {} : { windowSizeMs: joinWindow.windowSizeMs }) } : {}),
+    ...(sourceWindow?.windowType ? { windowType: sourceWindow.windowType } : {}),
+    ...(sourceWindow?.windowSizeMs !== undefined ? { windowSizeMs: sourceWindow.windowSizeMs } : {}),
   };
   const partitionsProp = props.get('PARTITIONS');
   return {

@@ -70,6 +70,26 @@ export interface AnalyzedCreateSource {
 export interface FormatDefaults {
   readonly keyFormat?: string;
   readonly valueFormat?: string;
+  /** ksql.persistence.wrap.single.values, when the session set it. */
+  readonly wrapSingleValues?: boolean;
+}
+
+/** Formats that can write one value column either wrapped in a record or bare. */
+const WRAPPABLE_FORMATS: ReadonlySet<string> = new Set(['JSON']);
+
+/**
+ * WRAP_SINGLE_VALUE of a source: as given in WITH, else the session's setting for a value of one
+ * column in a format that can (un)wrap it, else unset (the format's own default).
+ */
+export function singleValueWrapping(
+  given: Property | undefined,
+  valueFormat: string,
+  valueColumns: readonly ColumnSchema[],
+  defaults: FormatDefaults,
+): boolean | undefined {
+  if (given) return boolProp(given);
+  if (defaults.wrapSingleValues === undefined || !WRAPPABLE_FORMATS.has(valueFormat)) return undefined;
+  return valueColumns.filter((c) => !c.header).length === 1 ? defaults.wrapSingleValues : undefined;
 }
 
 export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, statementText: string, defaults: FormatDefaults = {}): AnalyzedCreateSource {
@@ -124,8 +144,6 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
   const replicas = replicasProp ? intProp(replicasProp, 1, 16) : 1;
   const retentionProp = props.get('RETENTION_MS');
   const retentionMs = retentionProp ? intProp(retentionProp, -1, Number.MAX_SAFE_INTEGER) : undefined;
-  const wrapProp = props.get('WRAP_SINGLE_VALUE');
-  const wrapSingleValue = wrapProp ? boolProp(wrapProp) : undefined;
 
   // Columns.
   const seen = new Set<string>();
@@ -161,6 +179,12 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     throw new UserError('MISSING_SCHEMA', `The statement does not define any columns.`, stmt.span);
   }
   const timestamp = timestampProps(props, [...keyColumns, ...valueColumns]);
+  const wrapSingleValue = singleValueWrapping(props.get('WRAP_SINGLE_VALUE'), valueFormat, valueColumns, defaults);
+  const window = windowProps(props);
+  // A window is part of a key: a windowed source without key columns could never carry one.
+  if (window.windowType && keyColumns.length === 0) {
+    throw new UserError('MISSING_KEY', 'Windowed sources require a key column.', stmt.span);
+  }
 
   const existing = catalog.getSource(stmt.name);
   // Source (read-only) streams and tables are never replaced, nor replace anything.
@@ -191,7 +215,7 @@ export function analyzeCreateSource(stmt: CreateSource, catalog: CatalogReader, 
     ...timestamp,
     isSource: stmt.isSource,
     statementText,
-    ...windowProps(props),
+    ...window,
   };
   return {
     source,

@@ -12,6 +12,7 @@ import { typeToString } from '../types/sql-type.js';
 import type { ColumnSchema, SourceDef } from './catalog.js';
 import { coerceTo } from './expr/coerce.js';
 import { formatExpr, typeExpr } from './expr/index.js';
+import { partialDatetimeMs } from './pseudo-timestamps.js';
 import type { TypedExpr } from './typed-expr.js';
 
 export interface PullSettings {
@@ -264,23 +265,6 @@ export function pullWhereError(err: unknown, q: Query): unknown {
 
 const WINDOW_BOUNDS = new Set(['WINDOWSTART', 'WINDOWEND']);
 const isBound = (e: Expr): boolean => e.kind === 'ColumnRef' && WINDOW_BOUNDS.has(e.name);
-/** yyyy[-MM[-dd[THH[:mm[:ss[.SSS]]]]]] with an optional zone (Z, +hh, +hhmm, +hh:mm); UTC without one. */
-const PARTIAL_DATETIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-
-/** Epoch ms of a (partial) datetime text, missing parts at their start; hour 24 is the next day's start. */
-export function partialDatetimeMs(text: string): number | undefined {
-  const m = PARTIAL_DATETIME.exec(text);
-  if (!m) return undefined;
-  const n = (i: number, d: number): number => (m[i] === undefined ? d : Number(m[i]));
-  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
-  const utc = Date.UTC(n(1, 0), n(2, 1) - 1, n(3, 1), n(4, 0), n(5, 0), n(6, 0), ms);
-  const zone = m[8];
-  if (zone === undefined || zone === 'Z') return utc;
-  const digits = zone.slice(1).replace(':', '');
-  const offsetMin = Number(digits.slice(0, 2)) * 60 + (digits.length > 2 ? Number(digits.slice(2)) : 0);
-  return utc - (zone[0] === '-' ? -1 : 1) * offsetMin * 60_000;
-}
-
 /**
  * In a pull query ksqlDB compares WINDOWSTART/WINDOWEND with datetime text ('2020-02-23T23:45')
  * as with its epoch ms: such literals become BIGINT literals before the WHERE is typed.

@@ -12,6 +12,8 @@ import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, joinWindowBounds, type AnalyzedJoin } from './join.js';
 import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
 import { analyzeJoinPartitionBy, type RekeyedJoin } from './join-partition-by.js';
+import { structFieldNamer } from './column-aliases.js';
+import { pseudoTimestampLiterals } from './pseudo-timestamps.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
@@ -49,7 +51,7 @@ export interface AnalyzedQuery {
   readonly projection: readonly OutputColumn[];
   /** ROWTIME in the projection's scope (the output record's timestamp). */
   readonly rowtime: TypedExpr;
-  /** WINDOWSTART/WINDOWEND in the projection's scope, for windowed aggregations. */
+  /** WINDOWSTART/WINDOWEND in the projection's scope: of a windowed aggregation, or of a windowed source's rows. */
   readonly windowBounds?: { readonly start: TypedExpr; readonly end: TypedExpr };
   readonly keyOrigin: KeyOrigin;
   /** A join keyed by a synthetic ROWKEY column (FULL OUTER, or joins on expressions). */
@@ -86,7 +88,19 @@ export function sourceRowColumns(source: SourceDef): ColumnSchema[] {
 /** The pseudo columns every row has (ksqlDB's system columns): never an alias in a SELECT. */
 const RESERVED_ALIASES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
 
-const PSEUDO_NAMES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET']);
+/**
+ * A persistent query's sink cannot have a column named after a pseudo column: an unaliased
+ * ROWTIME, WINDOWSTART... in its SELECT is an error, reported before GROUP BY's own rules as
+ * ksqlDB does. In a join, `s.ROWTIME` is named S_ROWTIME (both sides have one), so it may stay.
+ */
+function rejectPseudoColumnNames(q: Query, joinCommonNames: ReadonlySet<string> | undefined): void {
+  for (const item of q.select) {
+    if (item.kind !== 'SelectExpr' || item.alias !== undefined || item.expr.kind !== 'ColumnRef') continue;
+    if (!RESERVED_ALIASES.has(item.expr.name)) continue;
+    if (item.expr.source !== undefined && joinCommonNames?.has(item.expr.name)) continue;
+    throw new UserError('RESERVED_COLUMN', `Reserved column name in select: \`${item.expr.name}\`. Please remove or alias the column.`, item.span);
+  }
+}
 
 export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
   const from = catalog.getSource(q.from.name);
@@ -105,7 +119,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
 
   let where: TypedExpr | undefined;
-  if (q.where) where = expectBoolean(typeIn('WHERE', q.where, inputScope), q.where.span, 'WHERE');
+  if (q.where) where = expectBoolean(typeIn('WHERE', pseudoTimestampLiterals(q.where), inputScope), q.where.span, 'WHERE');
+  if (sinkKind !== undefined) rejectPseudoColumnNames(q, joined?.commonNames);
 
   // A table-table join yields a table keyed like its left side; other joins yield streams.
   const lastJoin = joined?.joins[joined.joins.length - 1];
@@ -165,6 +180,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const sourceNames = new Set(
     (joined ? joined.sides.map((x) => x.source) : [from]).flatMap((s) => [...s.keyColumns, ...s.valueColumns].map((c) => c.name)),
   );
+  const fieldName = structFieldNamer(sourceNames);
   const add = (name: string, expr: TypedExpr, ast: Expr | undefined, span: Query['span']): void => {
     if (names.has(name)) throw new UserError('DUPLICATE_COLUMN', `Duplicate value columns found in schema: \`${name}\` ${typeToString(expr.type)}`, span);
     names.add(name);
@@ -185,7 +201,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         if (joined) {
           // ksqlDB names a join's columns <source>_<column>.
           const sides = joined.sides.map((x) => ({ q: x.qualifier, s: x.source })).filter((x) => item.source === undefined || item.source === x.q);
-          if (sides.length === 0) throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
+          if (sides.length === 0) throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid stream/table name or alias.`, item.span);
           if (agg) throw new UserError('NON_AGGREGATE', 'Non-aggregate SELECT expression(s) not part of GROUP BY', item.span);
           // A synthetic join key is a column of the join's result: `*` selects it first.
           const synthetic = joined.key.syntheticName;
@@ -202,10 +218,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           break;
         }
         if (item.source !== undefined && item.source !== qualifier) {
-          throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
+          throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid stream/table name or alias.`, item.span);
         }
         // With GROUP BY, the aggregation has checked that every column is grouped.
-        for (const name of starColumns(source)) {
+        for (const name of starColumns(source, sinkKind !== undefined)) {
           const ref: Expr = { kind: 'ColumnRef', name, span: item.span };
           add(name, typeIn('SELECT', expand(ref), scope), ref, item.span);
         }
@@ -237,11 +253,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         const typed = typeIn('SELECT', expand(rekeyed ? rekeyed.useKeyColumn(item.expr) : item.expr), scope);
         // In a join, `s.a` is named S_A when another source has a column A too, else A.
         const joinName = joined && item.expr.kind === 'ColumnRef' && item.expr.source !== undefined && joined.commonNames.has(item.expr.name) ? `${item.expr.source}_${item.expr.name}` : undefined;
-        let name = item.alias ?? joinName ?? derivedName(item.expr);
-        // A persistent query's sink cannot have a column named after a pseudo column.
-        if (sinkKind !== undefined && item.alias === undefined && name !== undefined && PSEUDO_NAMES.has(name) && item.expr.kind === 'ColumnRef') {
-          throw new UserError('RESERVED_COLUMN', `Reserved column name in select: \`${name}\`. Please remove or alias the column.`, item.span);
-        }
+        let name = item.alias ?? joinName ?? (item.expr.kind === 'Dereference' ? fieldName(item.expr.field) : derivedName(item.expr));
         if (name === undefined) {
           do name = `KSQL_COL_${generated++}`;
           while (names.has(name) || sourceNames.has(name));
@@ -295,6 +307,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
   } else if (joined && !agg && !rekeyed) {
     windowBounds = joinWindowBounds(joined);
+  } else if (!agg && from.windowType && keyOrigin !== 'partitionBy') {
+    // Rows of a windowed source keep their key, window and all (a join's: its left side's).
+    const at = (n: string): TypedExpr => ({ kind: 'Column', index: inputColumns.findIndex((c) => c.name === n), name: n, type: BIGINT });
+    windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
   }
   return {
     source,
@@ -321,9 +337,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   };
 }
 
-/** The columns `SELECT *` selects from one source, in order. */
-function starColumns(source: SourceDef): string[] {
-  const bounds = source.windowType ? ['WINDOWSTART', 'WINDOWEND'] : [];
+/**
+ * The columns `SELECT *` selects from one source, in order. A windowed source's bounds are
+ * columns of a query's results, but a sink keeps them in its windowed key, not as columns.
+ */
+function starColumns(source: SourceDef, forSink = false): string[] {
+  const bounds = source.windowType && !forSink ? ['WINDOWSTART', 'WINDOWEND'] : [];
   return [...source.keyColumns.map((c) => c.name), ...bounds, ...source.valueColumns.map((c) => c.name)];
 }
 

@@ -71,6 +71,9 @@ statement says otherwise, as ksqlDB's REST harness does (it decides the order of
 They then run a second time as that harness runs them: against a real server (\`startServer\`)
 over HTTP, the statements in one \`POST /ksql\`, each query a \`POST /query\` — counted apart
 (\`rest over HTTP\`, and \`"rest"\` in \`--json\`); \`--no-http\` skips that run.
+A case that expects an error passes when a statement fails with a message containing the
+expected one; where ksqlDB's text carries a location (\`Line: 3, Col: 38: ...\`, \`... at line 2:47\`,
+the statements counted as one script), our error's span must start there instead.
 
 Skipped: cases that need a schema-registry format (AVRO, PROTOBUF, PROTOBUF_NOSR, JSON_SR),
 cases with \`enabled: false\`, cases whose \`versions\` exclude the modelled ksqlDB version.

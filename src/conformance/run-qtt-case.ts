@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../sql/diagnostic.js';
 import type { CaseEnv, StatementRun } from './case-env.js';
+import { errorMatches, statementFirstLines } from './error-location.js';
 import { failed, passed, type CaseOutcome } from './outcome.js';
 import type { QttCase, QttExpectedException } from './qtt-case.js';
 import { waitUntilSettled } from './settle.js';
@@ -20,11 +21,12 @@ const PERSISTENT_QUERY = /\bAS\s+SELECT\b|\bINSERT\s+INTO\s+\S+\s+SELECT\b/i;
 export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome> {
   const setup = await prepare(c, env);
   if (setup) return setup;
+  const firstLines = statementFirstLines(c.statements);
   for (let i = 0; i < c.statements.length; i++) {
     const stmt = c.statements[i]!;
     const run = await runWithTimeout(env, stmt, STATEMENT_TIMEOUT_MS);
     if (run.timedOut) return failed(`statement ${i + 1} did not finish within ${STATEMENT_TIMEOUT_MS} ms: ${stmt}`);
-    if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
+    if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException, firstLines[i]) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
   }
   if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
   await env.produce(c.inputs, c.topics);
@@ -53,9 +55,12 @@ export async function prepare(c: QttCase, env: CaseEnv): Promise<CaseOutcome | u
   return undefined;
 }
 
-/** QTT compares the message as a substring; the Java exception type is not comparable to our codes. */
-export function expectedErrorOutcome(error: Pick<Diagnostic, 'message'>, expected: QttExpectedException): CaseOutcome {
-  if (expected.message === undefined || error.message.includes(expected.message)) return passed;
+/**
+ * QTT compares the message as a substring (see error-location.ts for messages with a location);
+ * the Java exception type is not comparable to our codes.
+ */
+export function expectedErrorOutcome(error: Pick<Diagnostic, 'message' | 'span'>, expected: QttExpectedException, firstLine?: number): CaseOutcome {
+  if (expected.message === undefined || errorMatches(error, expected.message, firstLine)) return passed;
   return failed(`expected an error containing "${expected.message}" but got "${error.message}"`);
 }
 

@@ -12,6 +12,8 @@ export const OUTPUT_TOPIC_PREFIX_PROPERTY = 'ksql.output.topic.name.prefix';
 
 /** ksqlDB's service id: part of the names of a persistent query's internal topics. */
 export const SERVICE_ID = 'ksql.service.id';
+/** Whether single value columns are wrapped in a record, for statements that leave WRAP_SINGLE_VALUE out. */
+export const WRAP_SINGLE_VALUES_PROPERTY = 'ksql.persistence.wrap.single.values';
 
 /** Aliases that name the same setting. */
 const ALIASES: Record<string, string> = {
@@ -21,7 +23,7 @@ const ALIASES: Record<string, string> = {
 export const PROPERTY_DEFAULTS: ReadonlyMap<string, string> = new Map([
   [AUTO_OFFSET_RESET, 'latest'],
   [SERVICE_ID, 'default_'],
-  ['ksql.persistence.wrap.single.values', 'true'],
+  [WRAP_SINGLE_VALUES_PROPERTY, 'true'],
 ]);
 
 const VALIDATORS: Record<string, (v: string) => string | undefined> = {
@@ -40,11 +42,19 @@ export function validateProperty(name: string, value: string): string | undefine
 }
 
 export class SessionProperties {
-  /** The session's default formats (ksql.persistence.default.format.key / .value), if set. */
-  formatDefaults(): { keyFormat?: string; valueFormat?: string } {
+  /**
+   * The session's default formats (ksql.persistence.default.format.key / .value), if set, and
+   * its single-value wrapping (only when SET: ksqlDB records no wrapping feature otherwise).
+   */
+  formatDefaults(): { keyFormat?: string; valueFormat?: string; wrapSingleValues?: boolean } {
     const keyFormat = this.get(DEFAULT_KEY_FORMAT_PROPERTY);
     const valueFormat = this.get(DEFAULT_VALUE_FORMAT_PROPERTY);
-    return { ...(keyFormat ? { keyFormat } : {}), ...(valueFormat ? { valueFormat } : {}) };
+    const wrap = this.isOverridden(WRAP_SINGLE_VALUES_PROPERTY) ? this.get(WRAP_SINGLE_VALUES_PROPERTY)?.trim().toLowerCase() : undefined;
+    return {
+      ...(keyFormat ? { keyFormat } : {}),
+      ...(valueFormat ? { valueFormat } : {}),
+      ...(wrap === 'true' || wrap === 'false' ? { wrapSingleValues: wrap === 'true' } : {}),
+    };
   }
 
   private readonly overrides = new Map<string, string>();

@@ -41,4 +41,26 @@ describe('header columns', () => {
     const [r] = await awaitRecords(engine, 's', 1);
     expect(text(r!.value)).toBe('{"V":1}');
   });
+
+  it('keeps the headers of the record behind each GROUP BY update and each join result', async () => {
+    const engine = await openEngine();
+    await executeOk(engine.createSession(), `
+      CREATE STREAM l (a INT KEY, b INT, c BYTES HEADER('abc')) WITH (kafka_topic='l', partitions=1, value_format='JSON');
+      CREATE STREAM r (a INT KEY, b INT) WITH (kafka_topic='r', partitions=1, value_format='JSON');
+      SET 'auto.offset.reset'='earliest';
+      CREATE TABLE counts AS SELECT c AS h, COUNT(*) AS n FROM l GROUP BY c;
+      CREATE STREAM joined AS SELECT l.a, l.b AS lb, r.b AS rb FROM l JOIN r WITHIN 10 SECONDS ON l.a = r.a;`);
+    const key = new Uint8Array(4);
+    await engine.store.append('l', 0, [
+      { key, value: utf8('{"B":1}'), timestamp: 10, headers: [['abc', utf8('x')]] },
+      { key, value: utf8('{"B":2}'), timestamp: 11, headers: [['abc', utf8('y')]] },
+    ]);
+    await engine.store.append('r', 0, [{ key, value: utf8('{"B":3}'), timestamp: 12, headers: [['def', utf8('z')]] }]);
+    const counts = await awaitRecords(engine, 'COUNTS', 2);
+    expect(counts.map((x) => x.headers.map(([k, v]) => [k, text(v)]))).toEqual([[['abc', 'x']], [['abc', 'y']]]);
+    // Both left rows are joined when the right row arrives: the results carry its headers.
+    const joined = await awaitRecords(engine, 'JOINED', 2);
+    expect(joined.map((x) => x.headers.map(([k, v]) => [k, text(v)]))).toEqual([[['def', 'z']], [['def', 'z']]]);
+  });
 });
+

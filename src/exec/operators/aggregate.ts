@@ -10,7 +10,7 @@
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { compileExpr, type CompiledExpr } from '../compile/index.js';
 import { valueKey } from '../../functions/aggregate/value-key.js';
-import { isTombstone, markTombstone } from '../row-flags.js';
+import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../row-flags.js';
 import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { ClosingIndex } from './aggregate-final.js';
@@ -89,9 +89,14 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
     return row;
   };
 
-  /** Applies HAVING; returns the row to emit, or undefined. */
+  /**
+   * Applies HAVING and emits the group's row (or its tombstone). An update carries the headers of
+   * the record that caused it, as Kafka Streams forwards it; EMIT FINAL's rows, emitted when a
+   * later record closes their window, carry none.
+   */
   const emit = (grp: Group, ts: number, out: unknown[][], source: readonly unknown[]): void => {
-    const row = outputRow(grp, ts);
+    const headers = closing ? [] : recordHeaders(source);
+    const row = setRecordHeaders(outputRow(grp, ts), headers);
     if (!having) {
       grp.h = true;
       out.push(row);
@@ -109,7 +114,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
       out.push(row);
     } else if (grp.h) {
       grp.h = false;
-      out.push(tombstoneOf(grp, ts));
+      out.push(setRecordHeaders(tombstoneOf(grp, ts), headers));
     }
   };
 

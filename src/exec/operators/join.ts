@@ -105,32 +105,36 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
       : j.kind === 'STREAM_TABLE'
         ? streamTable
         : streamStreamJoin(j, state, rows, env);
+  /** Joins one input row, pushing its results to `out`. */
+  const joinRow = (row: unknown[], side: Side, out: unknown[][]): void => {
+    let key: unknown;
+    try {
+      key = keyFns[side](row);
+    } catch (err) {
+      onError(err, row);
+      return;
+    }
+    // A NULL join key matches nothing; outer sides of stream joins still emit their row.
+    // (A foreign-key join's left rows are keyed by their primary key: it handles NULLs itself.)
+    if ((key === null || key === undefined) && !(j.foreignKey && side === 0)) {
+      if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
+      return;
+    }
+    step(side, key === null || key === undefined ? '' : stateKey(key, row, side), key, row, out);
+  };
+
   return {
     process(batch) {
       // Sources joined later pass through to their own join; earlier ones (and joined rows) are left.
       if (batch.side !== undefined && batch.side > j.rightSide) return batch;
       const side: Side = batch.side === j.rightSide ? 1 : 0;
-      const keyFn = keyFns[side];
       const out: unknown[][] = [];
       for (const row of batch.rows) {
-        let key: unknown;
-        try {
-          key = keyFn(row);
-        } catch (err) {
-          onError(err, row);
-          continue;
-        }
-        const from = out.length;
-        // A NULL join key matches nothing; outer sides of stream joins still emit their row.
-        // (A foreign-key join's left rows are keyed by their primary key: it handles NULLs itself.)
-        if ((key === null || key === undefined) && !(j.foreignKey && side === 0)) {
-          if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
-        } else {
-          step(side, key === null || key === undefined ? '' : stateKey(key, row, side), key, row, out);
-        }
-        // As in Kafka Streams, what a record makes the join emit carries that record's headers.
+        const first = out.length;
+        joinRow(row, side, out);
+        // Results carry the headers of the record that produced them, as Kafka Streams forwards them.
         const headers = recordHeaders(row);
-        if (headers.length > 0) for (let i = from; i < out.length; i++) setRecordHeaders(out[i]!, headers);
+        for (let i = first; i < out.length; i++) setRecordHeaders(out[i]!, headers);
       }
       return { rows: out };
     },
