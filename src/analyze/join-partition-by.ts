@@ -5,8 +5,8 @@
  *
  * - a partitioning column reference is named after that column: `PARTITION BY L.B` (or `B` when
  *   only L has a B) gives the key column L_B; a struct field its field name; anything else KSQL_COL_n;
- * - `SELECT *` gives the new key columns, then per source its value columns, pseudo columns and key
- *   columns, each <source>_<column>, leaving out the ones that became key columns;
+ * - `SELECT *` gives the new key columns, then per source its value columns, pseudo columns, window
+ *   bounds and key columns, each <source>_<column>, leaving out the ones that became key columns;
  * - a SELECT item equal to a partitioning expression reads the key column (as for one source).
  *
  * The re-keyed row is [...new key columns, ...the join row], so every qualified reference of the
@@ -43,10 +43,12 @@ export function analyzeJoinPartitionBy(
   const keyExprs = partitionKeyExprs(exprs, span).map(joined.qualify);
   const typed = keyExprs.map(typeIn);
 
-  // The join's value columns in ksqlDB's order: per source, value, pseudo, then key columns.
+  // The join's value columns in ksqlDB's order: per source, value, pseudo, window bounds (of a
+  // windowed source), then key columns.
   const joinValues = joined.sides.flatMap((side) => {
     const s = side.source;
-    const names = [...s.valueColumns.map((c) => c.name), ...PSEUDO, ...s.keyColumns.map((c) => c.name)];
+    const bounds = s.windowType ? ['WINDOWSTART', 'WINDOWEND'] : [];
+    const names = [...s.valueColumns.map((c) => c.name), ...PSEUDO, ...bounds, ...s.keyColumns.map((c) => c.name)];
     return names.map((name) => ({ qualifier: side.qualifier, name, alias: `${side.qualifier}_${name}` }));
   });
   const taken = new Set(joinValues.map((c) => c.alias));

@@ -321,6 +321,9 @@ function analyzeOne(
   // A windowed source keeps its windowed key: joining it on anything else would re-key it.
   const windowedOffKey = (ast: Expr, side: JoinSide): boolean => side.source.windowType !== undefined && !(side.source.keyColumns.length === 1 && isColumnOf(ast, side.qualifier, side.source.keyColumns));
   const leftSide = leftSides.find((s) => sourcesOf(leftAst).has(s.qualifier))!;
+  if (foreignKey && (leftSide.source.windowType !== undefined || right.windowType !== undefined)) {
+    throw invalid('Foreign-key table-table joins are not supported on windowed tables.', j.on.span);
+  }
   if (windowedOffKey(leftAst, leftSide) || windowedOffKey(rightAst, rightSide)) {
     throw invalid('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', j.on.span);
   }

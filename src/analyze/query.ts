@@ -209,10 +209,11 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
             const ref: Expr = { kind: 'ColumnRef', name: synthetic, span: item.span };
             add(synthetic, typeIn('SELECT', ref, scope), ref, item.span);
           }
+          // A windowed source's window bounds follow its key columns, as for one source.
           for (const side of sides) {
-            for (const c of [...side.s.keyColumns, ...side.s.valueColumns]) {
-              const ref: Expr = { kind: 'ColumnRef', source: side.q, name: c.name, span: item.span };
-              add(`${side.q}_${c.name}`, typeIn('SELECT', ref, scope), ref, item.span);
+            for (const name of starColumns(side.s)) {
+              const ref: Expr = { kind: 'ColumnRef', source: side.q, name, span: item.span };
+              add(`${side.q}_${name}`, typeIn('SELECT', ref, scope), ref, item.span);
             }
           }
           break;

@@ -33,6 +33,21 @@ describe('PARTITION BY on a join', () => {
     expect(JSON.parse(rec!.value!)).toEqual({ L_B: 20, L_ROWTIME: 5, L_ROWPARTITION: 0, L_ROWOFFSET: 0, L_A: 1, R_Y: 40, R_ROWTIME: 6, R_ROWPARTITION: 0, R_ROWOFFSET: 0, R_X: 1 });
   });
 
+  it('over windowed sources: window bounds are value columns and the result is not windowed', async () => {
+    const engine = await openEngine();
+    await executeOk(engine.createSession(), `
+      CREATE STREAM w1 (k INT KEY, v INT) WITH (kafka_topic='w1', partitions=1, value_format='JSON', window_type='TUMBLING', window_size='2 SECONDS');
+      CREATE STREAM w2 (k INT KEY, u INT) WITH (kafka_topic='w2', partitions=1, value_format='JSON', window_type='TUMBLING', window_size='2 SECONDS');
+      CREATE STREAM o AS SELECT * FROM w1 JOIN w2 WITHIN 1 MINUTE ON w1.k = w2.k PARTITION BY v;`);
+    const o = engine.catalog.getSource('O')!;
+    expect(o.windowType).toBeUndefined();
+    expect([...o.keyColumns, ...o.valueColumns].map((c) => c.name)).toEqual([
+      'W1_V',
+      'W1_ROWTIME', 'W1_ROWPARTITION', 'W1_ROWOFFSET', 'W1_WINDOWSTART', 'W1_WINDOWEND', 'W1_K',
+      'W2_U', 'W2_ROWTIME', 'W2_ROWPARTITION', 'W2_ROWOFFSET', 'W2_WINDOWSTART', 'W2_WINDOWEND', 'W2_K',
+    ]);
+  });
+
   it('is refused on a table-table join (a table is re-keyed by GROUP BY)', async () => {
     const engine = await openEngine();
     await executeOk(engine.createSession(), `
