@@ -29,6 +29,23 @@ CREATE STREAM bid (auction BIGINT, bidder BIGINT, price BIGINT, channel STRING, 
   WITH (kafka_topic='bid', partitions=1, value_format='JSON', timestamp='dateTime');
 `;
 
+/**
+ * End of input. Flink closes every window when its bounded input ends; a streaming engine over
+ * a topic never sees an end, so windows wait for later events. After the generated events both
+ * engines get one more bid, this far past the last event, that closes every real window in
+ * both; the rows it makes itself (its own windows, which only Flink flushes) carry
+ * END_OF_INPUT_AUCTION and are left out of the result comparison.
+ */
+export const END_OF_INPUT_GAP_MS = 3_600_000;
+export const END_OF_INPUT_AUCTION = -1;
+
+function endOfInputBid(lastDateTime: number): NexmarkEvent {
+  return {
+    kind: 'bid',
+    bid: { auction: END_OF_INPUT_AUCTION, bidder: -1, price: 0, channel: 'end', url: '', dateTime: lastDateTime + END_OF_INPUT_GAP_MS, extra: 'end of input' },
+  };
+}
+
 const EVENT_TYPE: Readonly<Record<EventKind, number>> = { person: 0, auction: 1, bid: 2 };
 
 /** Flink's JSON format reads TIMESTAMP(3) as SQL text `yyyy-MM-dd HH:mm:ss.SSS` (UTC here). */
@@ -73,7 +90,15 @@ export async function loadEvents(engine: Engine, config: NexmarkConfig, eventsFi
     await engine.store.append(kind, 0, pending[kind]);
     pending[kind] = [];
   };
-  for (const e of generateEvents(config)) {
+  let lastDateTime = config.baseTime;
+  const events = function* (): Generator<NexmarkEvent> {
+    for (const e of generateEvents(config)) {
+      lastDateTime = Math.max(lastDateTime, payload(e).dateTime);
+      yield e;
+    }
+    yield endOfInputBid(lastDateTime);
+  };
+  for (const e of events()) {
     const p = payload(e);
     pending[e.kind].push({ key: null, value: encoder.encode(JSON.stringify(p)), timestamp: p.dateTime });
     counts[e.kind]++;

@@ -2,7 +2,7 @@
 -- that window at that price (Flink's regular join plus its BETWEEN bound the same pairs).
 CREATE TABLE q7_max WITH (kafka_topic='q7_max', value_format='JSON') AS
   SELECT 1 AS one, MAX(price) AS maxprice FROM bid
-  WINDOW TUMBLING (SIZE 10 SECONDS) GROUP BY 1 EMIT FINAL;
+  WINDOW TUMBLING (SIZE 10 SECONDS, RETENTION 2 HOURS) GROUP BY 1 EMIT FINAL;
 CREATE STREAM q7_max_raw (one INT KEY, maxprice BIGINT)
   WITH (kafka_topic='q7_max', value_format='JSON', window_type='TUMBLING', window_size='10 SECONDS');
 CREATE STREAM q7_max_stream AS
