@@ -125,13 +125,19 @@ function sinkFormats(
   };
 }
 
+/** Session settings a sink is created with: default formats, and the prefix of a default topic name. */
+export interface SinkDefaults extends FormatDefaults {
+  /** ksql.output.topic.name.prefix: put before the sink's name when WITH gives no KAFKA_TOPIC. */
+  readonly outputTopicPrefix?: string;
+}
+
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */
 export function analyzeCreateAsSelect(
   stmt: CreateAsSelect,
   catalog: CatalogReader,
   statementText: string,
   replay = false,
-  defaults: FormatDefaults = {},
+  defaults: SinkDefaults = {},
 ): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
   if (stmt.query.limit !== undefined) {
@@ -159,7 +165,12 @@ export function analyzeCreateAsSelect(
   const formats = existingFormats ?? sinkFormats(props, from, keyColumns.length, stmt, defaults);
   // A replayed query keeps the wrapping its sink was created with (the session's setting is gone).
   const wrap = existingFormats ? existingFormats.wrapSingleValue : singleValueWrapping(props.get('WRAP_SINGLE_VALUE'), formats.valueFormat, valueColumns, defaults);
-  const topic = props.get('KAFKA_TOPIC') ? stringProp(props.get('KAFKA_TOPIC')!) : stmt.name;
+  // On replay the sink exists: its topic was named under the settings of its creation.
+  const topic = props.get('KAFKA_TOPIC')
+    ? stringProp(props.get('KAFKA_TOPIC')!)
+    : replay && existing
+      ? existing.topic
+      : `${defaults.outputTopicPrefix ?? ''}${stmt.name}`;
   const window = query.aggregation?.window;
   // Without an aggregation, a windowed sink keeps the windows of its windowed source.
   const sourceWindow = !window && query.windowBounds ? query.scanned : undefined;

@@ -40,6 +40,17 @@ export interface AnalyzedJoin {
   readonly rightRowtimeIndex: number;
   /** Which source (0 = FROM, 1 = first JOIN, ...) feeds this join's right side. */
   readonly rightSide: number;
+  /** The left input's key (its first source's, or an earlier join's) is not the join expression. */
+  readonly leftRekeyed: boolean;
+  /** The right source's key is not the join expression. */
+  readonly rightRekeyed: boolean;
+  /**
+   * Windowed sources: where WINDOWSTART and WINDOWEND are in a left row and in a right row. Their
+   * keys match only with the same window, as ksqlDB compares the windowed keys' bytes: a
+   * time-windowed key holds the window start, a session-windowed key its start and end.
+   */
+  readonly windowIndexes?: readonly [readonly [number, number], readonly [number, number]];
+  readonly sessionWindows?: boolean;
 }
 
 export interface JoinSide {
@@ -180,7 +191,23 @@ export function analyzeJoins(
     const leftScope: Scope = { columns: leftSides.flatMap((s) => s.columns.map((c) => ({ name: c.name, type: c.type, source: s.qualifier }))) };
     const rightScope: Scope = { columns: rightSide.columns.map((c) => ({ name: c.name, type: c.type, source: rightSide.qualifier })) };
     const step = analyzeOne(j, i, leftKind, leftSides, rightSide, leftScope, rightScope, splits[i]!, keyCols);
-    joins.push({ ...step.join, rightSide: i + 1, leftWidth: leftScope.columns.length, rightWidth: rightSide.columns.length, rightRowtimeIndex: rightSide.columns.findIndex((c) => c.name === 'ROWTIME') });
+    const windowIndexes = windowColumns(sides[0]!, rightSide);
+    // Whether a side's key is not the join expression (ksqlDB re-keys it through a repartition
+    // topic): the left of a later join is keyed by the earlier join's key, unless that was synthetic.
+    const { leftAst, rightAst } = splits[i]!;
+    const leftRekeyed =
+      i === 0 ? !left0IsKey(leftAst, sides[0]!) : viable.length === 0 || !keyCols.some((v) => formatExpr(v) === formatExpr(leftAst));
+    const rightRekeyed = !(rightSide.source.keyColumns.length === 1 && isColumnOf(rightAst, rightSide.qualifier, rightSide.source.keyColumns));
+    joins.push({
+      ...step.join,
+      leftRekeyed,
+      rightRekeyed,
+      rightSide: i + 1,
+      leftWidth: leftScope.columns.length,
+      rightWidth: rightSide.columns.length,
+      rightRowtimeIndex: rightSide.columns.findIndex((c) => c.name === 'ROWTIME'),
+      ...(windowIndexes ? { windowIndexes, ...(sides[0]!.source.windowType === 'SESSION' ? { sessionWindows: true } : {}) } : {}),
+    });
     viable = step.viable;
     keyCols = step.keyCols;
     keyType = step.join.foreignKey ? sides[0]!.source.keyColumns[0]!.type : step.join.leftKey.type;
@@ -195,6 +222,21 @@ export function analyzeJoins(
   const columns = [...sides.flatMap((s) => s.columns), slot, time];
   const scope: Scope = { columns: [...allScope.columns, slot, time] };
   return { joins, sides, key, columns, scope, commonNames, qualify };
+}
+
+/** WINDOWSTART/WINDOWEND of the first source (they lead every left row) and of the right source. */
+function windowColumns(first: JoinSide, right: JoinSide): AnalyzedJoin['windowIndexes'] {
+  if (first.source.windowType === undefined || right.source.windowType === undefined) return undefined;
+  const at = (s: JoinSide): [number, number] => [s.columns.findIndex((c) => c.name === 'WINDOWSTART'), s.columns.findIndex((c) => c.name === 'WINDOWEND')];
+  return [at(first), at(right)];
+}
+
+/** A windowed join's result is windowed like its first source: where that window is in a joined row. */
+export function joinWindowBounds(joined: AnalyzedJoins): { start: TypedExpr; end: TypedExpr } | undefined {
+  const first = joined.sides[0]!;
+  if (first.source.windowType === undefined) return undefined;
+  const at = (name: string): TypedExpr => ({ kind: 'Column', index: first.columns.findIndex((c) => c.name === name), name, type: BIGINT });
+  return { start: at('WINDOWSTART'), end: at('WINDOWEND') };
 }
 
 /** Windowed sources join only like-windowed sources on their key. */
@@ -228,7 +270,11 @@ function analyzeOne(
   rightScope: Scope,
   split: SplitCondition,
   prevKeyCols: readonly Expr[],
-): { join: Omit<AnalyzedJoin, 'rightSide' | 'leftWidth' | 'rightWidth' | 'rightRowtimeIndex'>; viable: Expr[]; keyCols: Expr[] } {
+): {
+  join: Omit<AnalyzedJoin, 'rightSide' | 'leftWidth' | 'rightWidth' | 'rightRowtimeIndex' | 'leftRekeyed' | 'rightRekeyed'>;
+  viable: Expr[];
+  keyCols: Expr[];
+} {
   const right = rightSide.source;
   const rightQ = rightSide.qualifier;
   const { on, leftAst, rightAst } = split;
@@ -275,6 +321,9 @@ function analyzeOne(
   // A windowed source keeps its windowed key: joining it on anything else would re-key it.
   const windowedOffKey = (ast: Expr, side: JoinSide): boolean => side.source.windowType !== undefined && !(side.source.keyColumns.length === 1 && isColumnOf(ast, side.qualifier, side.source.keyColumns));
   const leftSide = leftSides.find((s) => sourcesOf(leftAst).has(s.qualifier))!;
+  if (foreignKey && (leftSide.source.windowType !== undefined || right.windowType !== undefined)) {
+    throw invalid('Foreign-key table-table joins are not supported on windowed tables.', j.on.span);
+  }
   if (windowedOffKey(leftAst, leftSide) || windowedOffKey(rightAst, rightSide)) {
     throw invalid('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', j.on.span);
   }

@@ -43,25 +43,10 @@ export function analyzePartitionBy(
   inputColumns: readonly ColumnSchema[],
   typeIn: (e: Expr) => TypedExpr,
 ): RekeyedSource {
-  if (exprs.length === 0) throw new UserError('PARTITION_BY_EMPTY', 'PARTITION BY requires at least one expression', span);
-  const nulls = exprs.filter((e) => e.kind === 'NullLiteral');
-  if (nulls.length > 0 && exprs.length > 1) {
-    throw new UserError('PARTITION_BY_NULL', 'Cannot PARTITION BY multiple columns including NULL', nulls[0]!.span);
-  }
-  // PARTITION BY NULL: no key at all.
-  const keyExprs = nulls.length > 0 ? [] : exprs;
+  const keyExprs = partitionKeyExprs(exprs, span);
   const typed = keyExprs.map(typeIn);
   const sourceNames = new Set([...from.keyColumns, ...from.valueColumns].map((c) => c.name));
-  const keyNames: string[] = [];
-  let generated = 0;
-  for (const e of keyExprs) {
-    let name = e.kind === 'ColumnRef' ? e.name : e.kind === 'Dereference' ? e.field : undefined;
-    if (name === undefined || keyNames.includes(name)) {
-      do name = `KSQL_COL_${generated++}`;
-      while (sourceNames.has(name) || keyNames.includes(name));
-    }
-    keyNames.push(name);
-  }
+  const keyNames = keyColumnNames(keyExprs, (e) => (e.kind === 'ColumnRef' ? e.name : undefined), sourceNames);
   const keyColumns: ColumnSchema[] = keyNames.map((name, i) => ({ name, type: typed[i]!.type }));
   const taken = new Set(keyNames);
   const valueColumns = [...from.valueColumns, ...from.keyColumns].filter((c) => !taken.has(c.name));
@@ -103,6 +88,34 @@ export function analyzePartitionBy(
       return name === undefined ? e : { kind: 'ColumnRef', name, span: e.span };
     },
   };
+}
+
+/** PARTITION BY's expressions, checked; none for PARTITION BY NULL (no key at all). */
+export function partitionKeyExprs(exprs: readonly Expr[], span: Span): readonly Expr[] {
+  if (exprs.length === 0) throw new UserError('PARTITION_BY_EMPTY', 'PARTITION BY requires at least one expression', span);
+  const nulls = exprs.filter((e) => e.kind === 'NullLiteral');
+  if (nulls.length > 0 && exprs.length > 1) {
+    throw new UserError('PARTITION_BY_NULL', 'Cannot PARTITION BY multiple columns including NULL', nulls[0]!.span);
+  }
+  return nulls.length > 0 ? [] : exprs;
+}
+
+/**
+ * Key column names: a column's name (`columnName`), a struct field's name, else (or when taken by
+ * an earlier key) the next KSQL_COL_n that no column in `taken` has.
+ */
+export function keyColumnNames(keyExprs: readonly Expr[], columnName: (e: Expr) => string | undefined, taken: ReadonlySet<string>): string[] {
+  const keyNames: string[] = [];
+  let generated = 0;
+  for (const e of keyExprs) {
+    let name = columnName(e) ?? (e.kind === 'Dereference' ? e.field : undefined);
+    if (name === undefined || keyNames.includes(name)) {
+      do name = `KSQL_COL_${generated++}`;
+      while (taken.has(name) || keyNames.includes(name));
+    }
+    keyNames.push(name);
+  }
+  return keyNames;
 }
 
 /** Whether every column `e` reads (if any) is one of `names`. */

@@ -9,8 +9,9 @@ import { exprKey, mapExpr } from '../sql/expr-rewrite.js';
 import { BIGINT, INTEGER, typeToString } from '../types/sql-type.js';
 import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART, type AnalyzedAggregation } from './aggregation.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
-import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
+import { analyzeJoins, joinKeyOfProjection, joinWindowBounds, type AnalyzedJoin } from './join.js';
 import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
+import { analyzeJoinPartitionBy, type RekeyedJoin } from './join-partition-by.js';
 import { structFieldNamer } from './column-aliases.js';
 import { pseudoTimestampLiterals } from './pseudo-timestamps.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
@@ -112,7 +113,6 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   let inputScope: Scope = { columns: leftColumns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
   let joined: ReturnType<typeof analyzeJoins> | undefined;
   if (q.joins.length > 0) {
-    if (q.partitionBy) throw new UserError('NOT_SUPPORTED', 'PARTITION BY on a join is not supported yet.', q.span);
     joined = analyzeJoins(q, catalog, from, leftColumns, sourceRowColumns);
     inputColumns = joined.columns;
     inputScope = joined.scope;
@@ -122,13 +122,22 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   if (q.where) where = expectBoolean(typeIn('WHERE', pseudoTimestampLiterals(q.where), inputScope), q.where.span, 'WHERE');
   if (sinkKind !== undefined) rejectPseudoColumnNames(q, joined?.commonNames);
 
-  // PARTITION BY re-keys the stream before the projection sees it (see partition-by.ts).
+  // A table-table join yields a table keyed like its left side; other joins yield streams.
+  const lastJoin = joined?.joins[joined.joins.length - 1];
+  const tableInput = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : from.kind === 'TABLE';
+
+  // PARTITION BY re-keys the stream before the projection sees it (see partition-by.ts and, over
+  // a join's result, join-partition-by.ts).
   let rekeyed: RekeyedSource | undefined;
+  let rekeyedJoin: RekeyedJoin | undefined;
   let source = from;
   let scopeBeforeProjection = inputScope;
   if (q.partitionBy) {
-    if (from.kind === 'TABLE') throw new UserError('PARTITION_BY_TABLE', PARTITION_BY_TABLE_MESSAGE, q.span);
-    rekeyed = analyzePartitionBy(q.partitionBy, q.span, from, inputColumns, (e) => typeIn('PARTITION BY', e, inputScope));
+    if (tableInput) throw new UserError('PARTITION_BY_TABLE', PARTITION_BY_TABLE_MESSAGE, q.span);
+    const typePartition = (e: Expr): TypedExpr => typeIn('PARTITION BY', e, inputScope);
+    rekeyed = joined
+      ? (rekeyedJoin = analyzeJoinPartitionBy(q.partitionBy, q.span, joined, typePartition))
+      : analyzePartitionBy(q.partitionBy, q.span, from, inputColumns, typePartition);
     source = rekeyed.source;
     scopeBeforeProjection = rekeyed.scope(qualifier);
   }
@@ -142,9 +151,6 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
   if (q.having && !aggregated) throw new UserError('HAVING_WITHOUT_GROUP_BY', 'HAVING requires a GROUP BY clause.', q.having.span);
   if (aggregated && q.partitionBy) throw new UserError('PARTITION_WITH_GROUP_BY', 'PARTITION BY and GROUP BY in the same query are not supported.', q.span);
-  // A table-table join yields a table keyed like its left side; other joins yield streams.
-  const lastJoin = joined?.joins[joined.joins.length - 1];
-  const tableInput = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : from.kind === 'TABLE';
   const agg = aggregated
     ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
         source: { name: from.name, valueFormat: from.valueFormat },
@@ -184,6 +190,14 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   for (const item of q.select) {
     switch (item.kind) {
       case 'AllColumns': {
+        if (rekeyedJoin) {
+          const items = rekeyedJoin.star(item.source, item.span);
+          if (item.source !== undefined && !joined!.sides.some((x) => x.qualifier === item.source)) {
+            throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
+          }
+          for (const it of items) add(it.name, typeIn('SELECT', rekeyedJoin.useKeyColumn(it.ref), scope), it.ref, item.span);
+          break;
+        }
         if (joined) {
           // ksqlDB names a join's columns <source>_<column>.
           const sides = joined.sides.map((x) => ({ q: x.qualifier, s: x.source })).filter((x) => item.source === undefined || item.source === x.q);
@@ -195,10 +209,11 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
             const ref: Expr = { kind: 'ColumnRef', name: synthetic, span: item.span };
             add(synthetic, typeIn('SELECT', ref, scope), ref, item.span);
           }
+          // A windowed source's window bounds follow its key columns, as for one source.
           for (const side of sides) {
-            for (const c of [...side.s.keyColumns, ...side.s.valueColumns]) {
-              const ref: Expr = { kind: 'ColumnRef', source: side.q, name: c.name, span: item.span };
-              add(`${side.q}_${c.name}`, typeIn('SELECT', ref, scope), ref, item.span);
+            for (const name of starColumns(side.s)) {
+              const ref: Expr = { kind: 'ColumnRef', source: side.q, name, span: item.span };
+              add(`${side.q}_${name}`, typeIn('SELECT', ref, scope), ref, item.span);
             }
           }
           break;
@@ -263,7 +278,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyExprs = groups.map((g) => formatExpr(g));
     keyTypes = agg.aggregation.groupBy.map((g) => g.type);
     keyPositions = groups.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
-  } else if (joined) {
+  } else if (joined && !rekeyed) {
     keyOrigin = 'join';
     const k = joinKeyOfProjection(joined, projection, projectedAst);
     keyExprs = k.keyExprs;
@@ -273,19 +288,26 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyMissing = k.missingMessage;
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
-    keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => formatExpr(qualifyColumns(e, qualifier)))) : source.keyColumns.map((c) => c.name);
+    const qualify = joined ? joined.qualify : (e: Expr): Expr => qualifyColumns(e, qualifier);
+    keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => formatExpr(qualify(e)))) : source.keyColumns.map((c) => c.name);
     keyTypes = source.keyColumns.map((c) => c.type);
     keyPositions = source.keyColumns.map((_, i) => projection.findIndex((p) => p.expr.kind === 'Column' && p.expr.index === i));
   }
 
-  // A join's result time is the last slot of its row (analyzeJoins).
-  const rowtimeIndex = agg ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME) : joined ? inputColumns.length - 1 : source.keyColumns.length + source.valueColumns.length;
+  // A join's result time is the last slot of its row (analyzeJoins), after PARTITION BY's keys if any.
+  const rowtimeIndex = agg
+    ? agg.aggregation.columns.findIndex((c) => c.name === AGG_ROWTIME)
+    : joined
+      ? (rekeyedJoin ? source.keyColumns.length : 0) + inputColumns.length - 1
+      : source.keyColumns.length + source.valueColumns.length;
   const rowtime: TypedExpr = { kind: 'Column', index: rowtimeIndex, name: 'ROWTIME', type: BIGINT };
   let windowBounds: AnalyzedQuery['windowBounds'];
   if (agg?.aggregation.window) {
     const cols = agg.aggregation.columns;
     const at = (n: string): TypedExpr => ({ kind: 'Column', index: cols.findIndex((c) => c.name === n), name: n, type: BIGINT });
     windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
+  } else if (joined && !agg && !rekeyed) {
+    windowBounds = joinWindowBounds(joined);
   } else if (!agg && from.windowType && keyOrigin !== 'partitionBy') {
     // Rows of a windowed source keep their key, window and all (a join's: its left side's).
     const at = (n: string): TypedExpr => ({ kind: 'Column', index: inputColumns.findIndex((c) => c.name === n), name: n, type: BIGINT });

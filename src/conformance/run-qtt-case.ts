@@ -45,7 +45,8 @@ export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome>
 
 /** Properties (auto.offset.reset defaults to earliest: QTT feeds input after the queries start) and topics. */
 export async function prepare(c: QttCase, env: CaseEnv): Promise<CaseOutcome | undefined> {
-  const props = new Map<string, string>([['auto.offset.reset', 'earliest'], ...c.properties]);
+  // QTT's harness runs ksqlDB with the service id some.ksql.service.id (internal topics carry it).
+  const props = new Map<string, string>([['auto.offset.reset', 'earliest'], ['ksql.service.id', 'some.ksql.service.id'], ...c.properties]);
   for (const [name, value] of props) {
     const error = await env.setProperty(name, value);
     if (error) return failed(`cannot set property ${name}=${value}: ${error.message}`);

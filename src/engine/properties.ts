@@ -7,6 +7,11 @@ export const AUTO_OFFSET_RESET = 'auto.offset.reset';
 /** Formats for statements that leave KEY_FORMAT / VALUE_FORMAT out. */
 export const DEFAULT_KEY_FORMAT_PROPERTY = 'ksql.persistence.default.format.key';
 export const DEFAULT_VALUE_FORMAT_PROPERTY = 'ksql.persistence.default.format.value';
+/** Put before the default topic name of a CREATE ... AS SELECT sink. */
+export const OUTPUT_TOPIC_PREFIX_PROPERTY = 'ksql.output.topic.name.prefix';
+
+/** ksqlDB's service id: part of the names of a persistent query's internal topics. */
+export const SERVICE_ID = 'ksql.service.id';
 /** Whether single value columns are wrapped in a record, for statements that leave WRAP_SINGLE_VALUE out. */
 export const WRAP_SINGLE_VALUES_PROPERTY = 'ksql.persistence.wrap.single.values';
 
@@ -17,7 +22,7 @@ const ALIASES: Record<string, string> = {
 
 export const PROPERTY_DEFAULTS: ReadonlyMap<string, string> = new Map([
   [AUTO_OFFSET_RESET, 'latest'],
-  ['ksql.service.id', 'default_'],
+  [SERVICE_ID, 'default_'],
   [WRAP_SINGLE_VALUES_PROPERTY, 'true'],
 ]);
 

@@ -14,7 +14,8 @@ export type PlanNode =
   | { readonly kind: 'Scan'; readonly source: SourceDef; readonly columns: readonly ColumnSchema[] }
   /** Joins what the input yields with one more source, read alongside the scanned one. */
   | { readonly kind: 'Join'; readonly input: PlanNode; readonly join: AnalyzedJoin }
-  | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean }
+  /** `keyIndex`: where a table-table join's result row holds its key (see the filter operator). */
+  | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean; readonly keyIndex?: number }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   | { readonly kind: 'FlatMap'; readonly input: PlanNode; readonly functions: readonly TableFunctionCall[] }
   /**
@@ -35,7 +36,9 @@ export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.
   for (const join of q.joins ?? []) node = { kind: 'Join', input: node, join };
   const lastJoin = q.joins?.[q.joins.length - 1];
   const tableRows = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : q.scanned.kind === 'TABLE';
-  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows };
+  // A table-table join's result: the key slot is the second-to-last column (analyzeJoins).
+  const keyIndex = lastJoin?.kind === 'TABLE_TABLE' ? q.inputColumns.length - 2 : undefined;
+  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows, ...(keyIndex === undefined ? {} : { keyIndex }) };
   if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: q.rekeyOnNullValue ?? q.rekey.map(() => true) };
   if (q.aggregation) {
     // A join's result time is the last slot of its row.

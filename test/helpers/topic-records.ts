@@ -11,7 +11,10 @@ export interface TextRecord {
   readonly timestamp: number;
 }
 
-const text = (b: Uint8Array | null): string | null => (b === null ? null : new TextDecoder().decode(b));
+/** Bytes as UTF-8 text, null kept. */
+export const text = (b: Uint8Array | null): string | null => (b === null ? null : new TextDecoder().decode(b));
+
+export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** All records of partition 0 of `topic`, waiting until there are at least `count`. */
 export async function awaitRecords(engine: Engine, topic: string, count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<StoredRecord[]> {

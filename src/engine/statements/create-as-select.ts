@@ -5,6 +5,7 @@ import type { CreateAsSelect } from '../../sql/ast.js';
 import { UserError } from '../../sql/diagnostic.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
+import { OUTPUT_TOPIC_PREFIX_PROPERTY } from '../properties.js';
 import { startPersistentQuery } from './start-persistent.js';
 import { alreadyExistsResult, statusResult } from './status.js';
 
@@ -16,7 +17,9 @@ export async function* createAsSelect(ctx: StatementContext, stmt: CreateAsSelec
     yield { type: 'result', result: alreadyExistsResult(ctx.text, stmt.sourceType, stmt.name, existing.kind) };
     return;
   }
-  const analyzed = analyzeCreateAsSelect(stmt, catalog, ctx.text, false, ctx.properties.formatDefaults());
+  const prefix = ctx.properties.get(OUTPUT_TOPIC_PREFIX_PROPERTY);
+  const defaults = { ...ctx.properties.formatDefaults(), ...(prefix ? { outputTopicPrefix: prefix } : {}) };
+  const analyzed = analyzeCreateAsSelect(stmt, catalog, ctx.text, false, defaults);
   if (existing) {
     const { writers } = persistent.usersOf(stmt.name);
     if (existing.kind !== stmt.sourceType || writers.length > 0) {
@@ -24,7 +27,7 @@ export async function* createAsSelect(ctx: StatementContext, stmt: CreateAsSelec
     }
   }
   sourceSerdes(analyzed.sink);
-  const prefix = stmt.sourceType === 'STREAM' ? 'CSAS' : 'CTAS';
-  const id = await startPersistentQuery(ctx, `${prefix}_${stmt.name}`, analyzed, true);
+  const idPrefix = stmt.sourceType === 'STREAM' ? 'CSAS' : 'CTAS';
+  const id = await startPersistentQuery(ctx, `${idPrefix}_${stmt.name}`, analyzed, true);
   yield { type: 'result', result: statusResult(ctx.text, `${kindWord}/${stmt.name}/create`, `Created query with ID ${id}`) };
 }

@@ -247,9 +247,11 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   /**
    * EMIT FINAL: once stream time passes a window's end plus grace, the window is closed; its row
    * is emitted and its state dropped (records for it are late from now on). Time windows follow
-   * what ksqlDB's QTT cases show of Kafka Streams' emit-on-window-close: when the close time
-   * (stream time − grace) moves, only the windows ending exactly at the new close time are
-   * emitted; windows it jumped over close silently (docs/decisions/0042-aggregation.md).
+   * Kafka Streams' emit-on-window-close over a window store with retention
+   * max(RETENTION, size + grace): when the close time (stream time − grace) moves, the closed
+   * windows still retained — start ≥ stream time − retention — are emitted, older ones close
+   * silently. Without RETENTION that is exactly the windows ending at the new close time, as
+   * ksqlDB's QTT cases show (docs/decisions/0042-aggregation.md).
    * Sessions close once their end is before the close time, and all of them are emitted.
    */
   function closeWindows(out: unknown[][], source: readonly unknown[]): void {
@@ -269,10 +271,13 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
       }
       return;
     }
+    const sizeMs = window!.size.ms;
+    const retentionMs = Math.max(window!.retention?.ms ?? 0, sizeMs + grace);
+    const oldestRetainedEnd = streamTime - retentionMs + sizeMs;
     for (const { end, key } of closing!.takeEndingBy(closeTime)) {
       const grp = state.get(key) as Group | undefined;
       if (!grp) continue;
-      if (end === closeTime) emit(grp, grp.t ?? grp.e!, out, source);
+      if (end >= oldestRetainedEnd) emit(grp, grp.t ?? grp.e!, out, source);
       state.delete(key);
     }
   }

@@ -62,6 +62,10 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
   const state = joinState(env.state, j);
   const keyFns = [compileExpr(j.leftKey), compileExpr(j.rightKey)] as const;
   const rows = joinRows(j);
+  // Windowed keys match only within the same window: the window is part of the state key.
+  const w = j.windowIndexes;
+  const stateKey = (key: unknown, row: readonly unknown[], side: Side): string =>
+    w === undefined ? valueKey(key) : valueKey([key, row[w[side][0]], j.sessionWindows ? row[w[side][1]] : null]);
   const { combine, timeOf, outer } = rows;
 
   const tableTable: JoinStep = (side, k, key, row, out) => {
@@ -116,7 +120,7 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
       if (j.kind !== 'TABLE_TABLE' && !isTombstone(row) && outer[side]) out.push(rows.padded(side, row, timeOf(row, side), null));
       return;
     }
-    step(side, key === null || key === undefined ? '' : valueKey(key), key, row, out);
+    step(side, key === null || key === undefined ? '' : stateKey(key, row, side), key, row, out);
   };
 
   return {

@@ -36,6 +36,22 @@ describe('EMIT FINAL', () => {
     expect(run.push(5, row('k1'))).toEqual([['k1', 1n, 2n, 4n]]);
   });
 
+  it('with a RETENTION longer than size + grace, windows jumped over are still emitted', () => {
+    const run = runAggregate(
+      'SELECT id, COUNT(*) FROM input WINDOW TUMBLING (SIZE 2 MILLISECONDS, RETENTION 10 MILLISECONDS, GRACE PERIOD 1 MILLISECONDS) GROUP BY id EMIT FINAL;',
+      catalog,
+    );
+    run.push(0, row('k1'), row('k1'));
+    run.push(2, row('k1'));
+    // Close time 4; retention keeps windows starting at 5 − 10 or later: both [0, 2) and [2, 4).
+    expect(run.push(5, row('k1'))).toEqual([
+      ['k1', 2n, 0n, 2n],
+      ['k1', 1n, 2n, 4n],
+    ]);
+    // Stream time 20: [4, 6) starts before 20 − 10 and is no longer retained.
+    expect(run.push(20, row('k1'))).toEqual([]);
+  });
+
   it('emits every group of a closing window', () => {
     const run = runAggregate('SELECT id, COUNT(*) FROM input WINDOW TUMBLING (SIZE 2 MILLISECONDS, GRACE PERIOD 1 MILLISECONDS) GROUP BY id EMIT FINAL;', catalog);
     run.push(0, row('a'), row('b'), row('a'));
