@@ -55,10 +55,14 @@ export function createRowDecoder(source: SourceDef): RowDecoder {
   const eventTime = createTimestampExtractor(source, [...source.keyColumns, ...source.valueColumns]);
   const headerReaders = source.valueColumns.some((c) => c.header) ? source.valueColumns.map((c) => (c.header ? headerReader(c.header.key) : undefined)) : undefined;
   const timeInKey = source.keyColumns.some((c) => c.name === source.timestampColumn);
+  // A table is a changelog by key: a record without a key changes no row, and Kafka Streams'
+  // table source drops it (no processing-log entry, as in ksqlDB).
+  const dropKeyless = source.kind === 'TABLE' && nKey > 0;
   return {
     decode(records, onError) {
       const rows: unknown[][] = [];
       for (const r of records) {
+        if (dropKeyless && r.key === null) continue;
         let row: unknown[];
         try {
           let keyBytes = r.key;
