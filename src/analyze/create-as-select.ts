@@ -52,7 +52,6 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
     if (q.keyMissing) throw new UserError('KEY_MISSING', q.keyMissing);
     const what = { source: 'key column', groupBy: 'grouping expression', partitionBy: 'partitioning expression', join: 'join expression' }[q.keyOrigin];
     const all = q.keyExprs;
-    const plural = all.length > 1 ? `${what}s` : what;
     if (q.keyOrigin === 'join') {
       const list = all.length > 1 ? `expressions ${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}` : `expression ${all[0]}`;
       const synthetic = q.syntheticKey
@@ -60,11 +59,17 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
         : '';
       throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join ${list} in its projection (eg, SELECT ${all[0]}...).${synthetic}`);
     }
+    // For GROUP BY ksqlDB names only the grouping expressions that are missing; for source keys
+    // and PARTITION BY, all of them.
+    const named = q.keyOrigin === 'groupBy' ? all.filter((_, i) => q.keyPositions[i]! < 0) : all;
+    const words = named.length > 1 ? `${what}s` : what;
+    const list = q.keyOrigin === 'groupBy' ? andList(named) : named.join(' and ');
     throw new UserError(
       'KEY_MISSING',
-      `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${plural} ${all.join(' and ')} in its projection (eg, SELECT ${all.join(', ')}...).`,
+      `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${words} ${list} in its projection (eg, SELECT ${named.join(', ')}...).`,
     );
   }
+  if (q.keyOrigin === 'groupBy') rejectRepeatedGroupKeys(q);
   if (q.keyOrigin === 'source' || q.keyOrigin === 'partitionBy') {
     q.source.keyColumns.forEach((key, i) => {
       const names = q.projection.filter((p) => p.expr.kind === 'Column' && p.expr.index === i).map((p) => p.name);
@@ -76,10 +81,27 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
   const keySet = new Set(q.keyPositions);
   const keyCols = q.keyPositions.map((p) => q.projection[p]!);
   const valueCols = q.projection.filter((_, i) => !keySet.has(i));
+  // A sink record needs a value: ksqlDB rejects a projection of key columns only.
+  if (valueCols.length === 0 && keyCols.length > 0) throw new UserError('NO_VALUE_COLUMNS', 'The projection contains no value columns.');
   const columns: OutputColumn[] = [...keyCols, ...valueCols, { name: 'ROWTIME', expr: q.rowtime }];
   if (q.windowBounds) columns.push({ name: 'WINDOWSTART', expr: q.windowBounds.start }, { name: 'WINDOWEND', expr: q.windowBounds.end });
   const schema = (c: OutputColumn): ColumnSchema => ({ name: c.name, type: c.expr.type });
   return { keyColumns: keyCols.map(schema), valueColumns: valueCols.map(schema), columns };
+}
+
+/** `A`, `A and B`, `A, B and C`: how ksqlDB lists names in its GROUP BY messages. */
+function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}` : (items[0] ?? '');
+}
+
+/** A grouping expression projected twice would give the sink two key columns with one value. */
+function rejectRepeatedGroupKeys(q: AnalyzedQuery): void {
+  const agg = q.aggregation;
+  if (!agg) return;
+  agg.groupBy.forEach((_, i) => {
+    const names = q.projection.filter((p) => p.expr.kind === 'Column' && p.expr.index === i).map((p) => `\`${p.name}\``);
+    if (names.length > 1) throw new UserError('KEY_REPEATED', `The projection contains a key column more than once: ${andList(names)}.`);
+  });
 }
 
 function producesTable(q: AnalyzedQuery): boolean {
