@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateOverload } from '../../../src/functions/aggregate/aggregate-function.js';
 import { getAggregateFunction } from '../../../src/functions/aggregate/registry.js';
 import { Decimal } from '../../../src/types/decimal.js';
-import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, type SqlType } from '../../../src/types/sql-type.js';
+import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, typeToString, type SqlType } from '../../../src/types/sql-type.js';
 
 function overload(name: string, types: (SqlType | null)[], constants: unknown[] = []): AggregateOverload {
   const o = getAggregateFunction(name)!.resolve(types, constants);
@@ -66,6 +66,13 @@ describe('aggregate functions', () => {
   it('TOPK and TOPKDISTINCT, largest first', () => {
     expect(fold(overload('TOPK', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 5]);
     expect(fold(overload('TOPKDISTINCT', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 3]);
+  });
+  it('TOPK with other columns: structs of the value and its row, earlier rows first among equals', () => {
+    const o = overload('TOPK', [INTEGER, STRING], [3]);
+    expect(typeToString(o.returnType)).toBe('ARRAY<STRUCT<`sort_col` INTEGER, `col0` STRING>>');
+    const rows = [[0, 'zero'], [100, 'one'], [99, 'two'], [null, 'three'], [100, null]];
+    expect(fold(o, rows)).toEqual([{ sort_col: 100, col0: 'one' }, { sort_col: 100, col0: null }, { sort_col: 99, col0: 'two' }]);
+    expect(getAggregateFunction('TOPKDISTINCT')!.resolve([INTEGER, STRING], [3])).toMatch(/does not accept/);
   });
   it('HISTOGRAM, COUNT_DISTINCT, STDDEV_SAMP, CORRELATION', () => {
     expect(fold(overload('HISTOGRAM', [STRING]), [['a'], ['b'], ['a']])).toEqual(new Map([['a', 2n], ['b', 1n]]));
