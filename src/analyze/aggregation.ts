@@ -5,7 +5,7 @@
  *   [...group values, ...aggregate results, ROWTIME, WINDOWSTART, WINDOWEND]
  * so that HAVING and the projection compile like any other expression.
  */
-import type { AggregateFunction, AggregateOverload } from '../functions/aggregate/aggregate-function.js';
+import type { AggregateConfig, AggregateFunction, AggregateOverload } from '../functions/aggregate/aggregate-function.js';
 import { getAggregateFunction, isAggregateFunction } from '../functions/aggregate/registry.js';
 import { getFunction } from '../functions/registry.js';
 import type { Expr, FunctionCall, Query, WindowSpec } from '../sql/ast.js';
@@ -56,6 +56,8 @@ export interface AggregationInput {
   readonly starColumns?: readonly string[];
   /** The FROM source's name and value format (the aggregation's state is kept in that format). */
   readonly source?: { readonly name: string; readonly valueFormat: string };
+  /** Function settings from the session (COLLECT_LIST's limit...). */
+  readonly functionConfig?: AggregateConfig;
 }
 
 /** Value formats that cannot hold an aggregate's STRUCT, ARRAY or MAP intermediate value. */
@@ -168,6 +170,7 @@ export function analyzeAggregation(
     const overload = fn.resolve(
       typedArgs.map((t) => (isUntypedNull(t.type) ? null : t.type)),
       constants,
+      input.functionConfig,
     );
     if (typeof overload === 'string') throw new UserError('FUNCTION_ARGUMENTS', overload, call.span);
     const args = typedArgs.map((t, i) => coerceTo(t, overload.params[i] ?? t.type));

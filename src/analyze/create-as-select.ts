@@ -20,6 +20,7 @@ import {
   type FormatDefaults,
 } from './create-source.js';
 import { analyzeQuery, type AnalyzedQuery, type OutputColumn } from './query.js';
+import type { QueryConfig } from './query-config.js';
 
 const CSAS_PROPERTIES = new Set([
   'KAFKA_TOPIC', 'VALUE_FORMAT', 'KEY_FORMAT', 'FORMAT', 'PARTITIONS', 'REPLICAS', 'TIMESTAMP',
@@ -34,6 +35,8 @@ export interface AnalyzedPersistentQuery {
   /** Partitions for a sink topic that does not exist yet. */
   readonly partitions: number;
   readonly replicas: number;
+  /** The session settings the query was analyzed with (recorded with it, for restarts). */
+  readonly config: QueryConfig;
 }
 
 function propertyMap(properties: readonly Property[]): Map<string, Property> {
@@ -154,12 +157,13 @@ export function analyzeCreateAsSelect(
   statementText: string,
   replay = false,
   defaults: FormatDefaults = {},
+  config: QueryConfig = {},
 ): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
   if (stmt.query.limit !== undefined) {
     throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
   }
-  const query = analyzeQuery(stmt.query, catalog, stmt.sourceType);
+  const query = analyzeQuery(stmt.query, catalog, stmt.sourceType, config);
   const table = producesTable(query);
   if (table && stmt.sourceType === 'STREAM') {
     throw new UserError('INVALID_RESULT_TYPE', 'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.', stmt.span);
@@ -205,10 +209,11 @@ export function analyzeCreateAsSelect(
     sinkColumns: columns,
     partitions: partitionsProp ? intProp(partitionsProp, 1, MAX_PARTITIONS) : 0,
     replicas: props.get('REPLICAS') ? intProp(props.get('REPLICAS')!, 1, 16) : 1,
+    config,
   };
 }
 
-export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader): AnalyzedPersistentQuery {
+export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader, config: QueryConfig = {}): AnalyzedPersistentQuery {
   propertyMap(stmt.properties);
   const target = catalog.getSource(stmt.target);
   if (!target) throw new UserError('UNKNOWN_SOURCE', `Source ${stmt.target} does not exist.`, stmt.targetSpan);
@@ -221,7 +226,7 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
   if (target.kind !== 'STREAM') {
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }
-  const query = analyzeQuery(stmt.query, catalog, 'STREAM');
+  const query = analyzeQuery(stmt.query, catalog, 'STREAM', config);
   if (producesTable(query)) {
     throw new UserError('INVALID_RESULT_TYPE', `INSERT INTO can only be used with a query that produces a stream; this query produces a table.`, stmt.query.span);
   }
@@ -236,5 +241,5 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
       stmt.span,
     );
   }
-  return { query, sink: target, sinkColumns: columns, partitions: 0, replicas: 1 };
+  return { query, sink: target, sinkColumns: columns, partitions: 0, replicas: 1, config };
 }

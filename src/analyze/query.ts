@@ -12,6 +12,7 @@ import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
 import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
+import type { QueryConfig } from './query-config.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
 import { LIST_COERCION_ERROR } from './expr/list-coercion.js';
@@ -87,7 +88,7 @@ const RESERVED_ALIASES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION'
 
 const PSEUDO_NAMES: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET']);
 
-export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
+export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE', config: QueryConfig = {}): AnalyzedQuery {
   const from = catalog.getSource(q.from.name);
   if (!from) {
     throw new UserError('UNKNOWN_SOURCE', `${q.from.name} does not exist.`, q.from.span);
@@ -136,6 +137,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         starColumns: starColumns(from),
         ...(from.windowType ? { windowedSource: true } : {}),
         ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
+        functionConfig: config,
       })
     : undefined;
   let scope = agg ? agg.scope : scopeBeforeProjection;
@@ -259,6 +261,15 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = k.keyPositions;
     if (k.synthetic) syntheticKey = true;
     keyMissing = k.missingMessage;
+  } else if (config.newQueryPlanner && sinkKind === 'STREAM' && !q.partitionBy && from.kind === 'STREAM') {
+    // ksqlDB's new planner keys the sink by the key columns the projection selects, in its order.
+    const firstUse = new Map<number, number>();
+    projection.forEach((p, i) => {
+      if (p.expr.kind === 'Column' && p.expr.index < source.keyColumns.length && !firstUse.has(p.expr.index)) firstUse.set(p.expr.index, i);
+    });
+    keyPositions = [...firstUse.values()];
+    keyExprs = [...firstUse.keys()].map((k) => source.keyColumns[k]!.name);
+    keyTypes = [...firstUse.keys()].map((k) => source.keyColumns[k]!.type);
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
     keyExprs = q.partitionBy ? (q.partitionBy[0]?.kind === 'NullLiteral' ? [] : q.partitionBy.map((e) => formatExpr(qualifyColumns(e, qualifier)))) : source.keyColumns.map((c) => c.name);

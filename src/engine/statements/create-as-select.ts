@@ -16,7 +16,7 @@ export async function* createAsSelect(ctx: StatementContext, stmt: CreateAsSelec
     yield { type: 'result', result: alreadyExistsResult(ctx.text, stmt.sourceType, stmt.name, existing.kind) };
     return;
   }
-  const analyzed = analyzeCreateAsSelect(stmt, catalog, ctx.text, false, ctx.properties.formatDefaults());
+  const analyzed = analyzeCreateAsSelect(stmt, catalog, ctx.text, false, ctx.properties.formatDefaults(), ctx.properties.queryConfig());
   if (existing) {
     const { writers } = persistent.usersOf(stmt.name);
     if (existing.kind !== stmt.sourceType || writers.length > 0) {

@@ -93,10 +93,24 @@ describe('aggregate functions', () => {
     };
     expect(undoAll(overload('STDDEV_SAMP', [DOUBLE]), [[10], [99], [12], [13]], [[99]])).toBeCloseTo(2.3333333, 6);
     expect(undoAll(overload('STDDEV_SAMP', [DOUBLE]), [[10]], [[10]])).toBe(0);
-    expect(undoAll(overload('COLLECT_LIST', [INTEGER]), [[1], [2], [1]], [[1]])).toEqual([2, 1]);
+    // Of equal values, ksqlDB's COLLECT_LIST takes the last one out.
+    expect(undoAll(overload('COLLECT_LIST', [INTEGER]), [[1], [2], [1]], [[1]])).toEqual([1, 2]);
     expect(undoAll(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [5, -7], [2, 4], [3, 6]], [[5, -7]])).toBeCloseTo(1, 10);
     // Two points on a horizontal line have no correlation: NaN, as ksqlDB gives.
     expect(undoAll(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [3, 2]], [])).toBeNaN();
+  });
+  it('COLLECT_LIST and COLLECT_SET keep at most the configured number of values (negative: no limit)', () => {
+    const list = (limit: number): AggregateOverload => {
+      const o = getAggregateFunction('COLLECT_LIST')!.resolve([INTEGER], [], { collectListLimit: limit });
+      if (typeof o === 'string') throw new Error(o);
+      return o;
+    };
+    expect(fold(list(1), [[1], [2]])).toEqual([1]);
+    expect(fold(list(-1), [[1], [2], [3]])).toEqual([1, 2, 3]);
+    expect(list(2).merge!([1], [2, 3])).toEqual([1, 2]);
+    const set = getAggregateFunction('COLLECT_SET')!.resolve([INTEGER], [], { collectSetLimit: 2 });
+    if (typeof set === 'string') throw new Error(set);
+    expect(fold(set, [[1], [1], [2], [3]])).toEqual([1, 2]);
   });
   it('rejects argument types they do not take', () => {
     expect(getAggregateFunction('SUM')!.resolve([STRING], [])).toMatch(/SUM/);
