@@ -162,9 +162,15 @@ export function analyzeAggregation(
       });
     }
     const typedArgs = columnArgs.map((a) => typeExpr(a, inputScope));
-    const constants = constantArgs.map((a) => {
+    const constants = constantArgs.map((a, j) => {
       const t = typeExpr(a, inputScope);
-      if (t.kind !== 'Constant') throw new UserError('FUNCTION_ARGUMENTS', `${call.name}: argument ${formatExpr(a)} must be a literal.`, a.span);
+      if (t.kind !== 'Constant') {
+        throw new UserError(
+          'FUNCTION_ARGUMENTS',
+          `Parameter ${columnArgs.length + j + 1} passed to function ${call.name.toUpperCase()} must be a literal constant, but was expression: '${formatExpr(a)}'`,
+          a.span,
+        );
+      }
       return t.value;
     });
     const overload = fn.resolve(

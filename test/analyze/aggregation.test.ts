@@ -51,6 +51,13 @@ describe('GROUP BY analysis', () => {
     expect(error('SELECT EXPLODE(ARRAY[1]), COUNT(*) FROM test GROUP BY d1 EMIT CHANGES;')).toBe('Table functions cannot be used with aggregations.');
   });
 
+  it('constant parameters of an aggregate must be literals', () => {
+    expect(error('SELECT id, EARLIEST_BY_OFFSET(f1, f1) FROM test GROUP BY id EMIT CHANGES;')).toBe(
+      "Parameter 2 passed to function EARLIEST_BY_OFFSET must be a literal constant, but was expression: 'F1'",
+    );
+    expect(error('SELECT id, EARLIEST_BY_OFFSET(f1, 2, true) FROM test GROUP BY id EMIT CHANGES;')).toBeUndefined();
+  });
+
   it('EMIT FINAL needs a window', () => {
     expect(error('SELECT id, COUNT(*) FROM test GROUP BY id EMIT FINAL;')).toBe('EMIT FINAL is only supported for windowed aggregations.');
   });
