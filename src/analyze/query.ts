@@ -47,6 +47,8 @@ export interface AnalyzedQuery {
   readonly aggregation?: AnalyzedAggregation;
   /** Over the input row, or over the aggregation row when `aggregation` is set. */
   readonly projection: readonly OutputColumn[];
+  /** Per SELECT item: its output column's name (undefined for `*` and `s->*`, which name several). */
+  readonly itemNames: readonly (string | undefined)[];
   /** ROWTIME in the projection's scope (the output record's timestamp). */
   readonly rowtime: TypedExpr;
   /** WINDOWSTART/WINDOWEND in the projection's scope, for windowed aggregations. */
@@ -154,6 +156,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
 
   const projection: OutputColumn[] = [];
   const projectedAst: (Expr | undefined)[] = [];
+  const itemNames: (string | undefined)[] = [];
   const names = new Set<string>();
   let generated = 0;
   // ksqlDB never generates a name a source column already has (KSQL_COL_2 may be a real column);
@@ -168,6 +171,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     projectedAst.push(ast);
   };
   for (const item of q.select) {
+    itemNames.push(undefined);
     switch (item.kind) {
       case 'AllColumns': {
         if (joined) {
@@ -235,6 +239,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           while (names.has(name) || sourceNames.has(name));
         }
         add(name, typed, item.expr, item.span);
+        itemNames[itemNames.length - 1] = name;
         break;
       }
     }
@@ -297,6 +302,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     ...(tableFunctions ? { tableFunctions } : {}),
     ...(agg ? { aggregation: agg.aggregation } : {}),
     projection,
+    itemNames,
     rowtime,
     ...(windowBounds ? { windowBounds } : {}),
     keyOrigin,
