@@ -56,6 +56,8 @@ export interface AggregationInput {
   readonly starColumns?: readonly string[];
   /** The FROM source's name and value format (the aggregation's state is kept in that format). */
   readonly source?: { readonly name: string; readonly valueFormat: string };
+  /** The input is a join: ksqlDB's SELECT cannot resolve the window bounds of its aggregation. */
+  readonly join?: boolean;
   /** Function settings from the session (COLLECT_LIST's limit...). */
   readonly functionConfig?: AggregateConfig;
 }
@@ -222,7 +224,10 @@ export function analyzeAggregation(
     { name: AGG_ROWTIME, type: BIGINT },
     ...(q.window ? [{ name: WINDOWSTART, type: BIGINT }, { name: WINDOWEND, type: BIGINT }] : []),
   ];
-  const scope: Scope = { columns: columns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  // Over a join, ksqlDB does not resolve WINDOWSTART / WINDOWEND in the SELECT ("SELECT column
+  // 'WINDOWSTART' cannot be resolved."); the sink still gets its windowed key.
+  const visible = input.join ? columns.filter((c) => c.name !== WINDOWSTART && c.name !== WINDOWEND) : columns;
+  const scope: Scope = { columns: visible.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
   let having: TypedExpr | undefined;
   if (havingAst) {
     having = typeExpr(havingAst, scope);

@@ -139,6 +139,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         starColumns: starColumns(from),
         ...(from.windowType ? { windowedSource: true } : {}),
         ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
+        ...(joined ? { join: true } : {}),
         functionConfig: config,
       })
     : undefined;
