@@ -107,6 +107,14 @@ function rejectRepeatedGroupKeys(q: AnalyzedQuery): void {
   });
 }
 
+/** ksqlDB runs no persistent query over a windowed table (a transient query may read one). */
+function rejectWindowedTableSources(q: AnalyzedQuery): void {
+  const sources = [q.scanned, ...(q.joins ?? []).map((j) => j.right)];
+  if (sources.some((s) => s.kind === 'TABLE' && s.windowType !== undefined)) {
+    throw new UserError('NOT_SUPPORTED', 'KSQL does not support persistent queries on windowed tables.');
+  }
+}
+
 function producesTable(q: AnalyzedQuery): boolean {
   if (q.aggregation) return true;
   if (q.joins) return q.joins[q.joins.length - 1]!.kind === 'TABLE_TABLE';
@@ -164,6 +172,7 @@ export function analyzeCreateAsSelect(
     throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
   }
   const query = analyzeQuery(stmt.query, catalog, stmt.sourceType, config);
+  if (!replay) rejectWindowedTableSources(query);
   const table = producesTable(query);
   if (table && stmt.sourceType === 'STREAM') {
     throw new UserError('INVALID_RESULT_TYPE', 'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.', stmt.span);
@@ -227,6 +236,7 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader, 
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }
   const query = analyzeQuery(stmt.query, catalog, 'STREAM', config);
+  rejectWindowedTableSources(query);
   if (producesTable(query)) {
     throw new UserError('INVALID_RESULT_TYPE', `INSERT INTO can only be used with a query that produces a stream; this query produces a table.`, stmt.query.span);
   }

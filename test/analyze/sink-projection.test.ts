@@ -11,6 +11,7 @@ const catalog = catalogOf(
     { name: 'F2', type: INTEGER },
     { name: 'NAME', type: STRING },
   ]),
+  { ...source('WT', 'TABLE', [{ name: 'K', type: STRING }], [{ name: 'X', type: INTEGER }]), windowType: 'SESSION' },
 );
 
 function sinkError(sql: string): string | undefined {
@@ -41,6 +42,10 @@ describe('sink projection checks', () => {
     expect(sinkError('CREATE TABLE o AS SELECT f1, f2, f1 AS f3, COUNT(*) FROM test GROUP BY f1, f2;')).toBe(
       'The projection contains a key column more than once: `F1` and `F3`.',
     );
+  });
+
+  it('runs no persistent query over a windowed table', () => {
+    expect(sinkError('CREATE TABLE o AS SELECT * FROM wt;')).toBe('KSQL does not support persistent queries on windowed tables.');
   });
 
   it('rejects a projection of key columns only', () => {
