@@ -539,7 +539,25 @@ class SqlParser extends CstParser {
         },
         IGNORE_AMBIGUITIES: true,
       },
-      { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'name' }), IGNORE_AMBIGUITIES: true },
+      {
+        ALT: () => {
+          this.SUBRULE(this.identifier, { LABEL: 'name' });
+          // ksqlDB's `baseType ('(' typeParameter (',' typeParameter)* ')')?`: VARCHAR(STRING), VARCHAR(10).
+          this.OPTION(() => {
+            this.CONSUME2(T.LParen);
+            this.AT_LEAST_ONE_SEP({
+              SEP: T.Comma,
+              DEF: () =>
+                this.OR2([
+                  { ALT: () => this.CONSUME(T.IntegerLiteral, { LABEL: 'typeParameter' }) },
+                  { ALT: () => this.SUBRULE2(this.identifier, { LABEL: 'typeParameter' }) },
+                ]),
+            });
+            this.CONSUME2(T.RParen);
+          });
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
     ]);
   });
 

@@ -5,7 +5,7 @@
  *   [...group values, ...aggregate results, ROWTIME, WINDOWSTART, WINDOWEND]
  * so that HAVING and the projection compile like any other expression.
  */
-import type { AggregateFunction, AggregateOverload } from '../functions/aggregate/aggregate-function.js';
+import type { AggregateConfig, AggregateFunction, AggregateOverload } from '../functions/aggregate/aggregate-function.js';
 import { getAggregateFunction, isAggregateFunction } from '../functions/aggregate/registry.js';
 import { getFunction } from '../functions/registry.js';
 import type { Expr, FunctionCall, Query, WindowSpec } from '../sql/ast.js';
@@ -56,6 +56,10 @@ export interface AggregationInput {
   readonly starColumns?: readonly string[];
   /** The FROM source's name and value format (the aggregation's state is kept in that format). */
   readonly source?: { readonly name: string; readonly valueFormat: string };
+  /** The input is a join: ksqlDB's SELECT cannot resolve the window bounds of its aggregation. */
+  readonly join?: boolean;
+  /** Function settings from the session (COLLECT_LIST's limit...). */
+  readonly functionConfig?: AggregateConfig;
 }
 
 /** Value formats that cannot hold an aggregate's STRUCT, ARRAY or MAP intermediate value. */
@@ -160,14 +164,21 @@ export function analyzeAggregation(
       });
     }
     const typedArgs = columnArgs.map((a) => typeExpr(a, inputScope));
-    const constants = constantArgs.map((a) => {
+    const constants = constantArgs.map((a, j) => {
       const t = typeExpr(a, inputScope);
-      if (t.kind !== 'Constant') throw new UserError('FUNCTION_ARGUMENTS', `${call.name}: argument ${formatExpr(a)} must be a literal.`, a.span);
+      if (t.kind !== 'Constant') {
+        throw new UserError(
+          'FUNCTION_ARGUMENTS',
+          `Parameter ${columnArgs.length + j + 1} passed to function ${call.name.toUpperCase()} must be a literal constant, but was expression: '${formatExpr(a)}'`,
+          a.span,
+        );
+      }
       return t.value;
     });
     const overload = fn.resolve(
       typedArgs.map((t) => (isUntypedNull(t.type) ? null : t.type)),
       constants,
+      input.functionConfig,
     );
     if (typeof overload === 'string') throw new UserError('FUNCTION_ARGUMENTS', overload, call.span);
     const args = typedArgs.map((t, i) => coerceTo(t, overload.params[i] ?? t.type));
@@ -213,7 +224,10 @@ export function analyzeAggregation(
     { name: AGG_ROWTIME, type: BIGINT },
     ...(q.window ? [{ name: WINDOWSTART, type: BIGINT }, { name: WINDOWEND, type: BIGINT }] : []),
   ];
-  const scope: Scope = { columns: columns.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
+  // Over a join, ksqlDB does not resolve WINDOWSTART / WINDOWEND in the SELECT ("SELECT column
+  // 'WINDOWSTART' cannot be resolved."); the sink still gets its windowed key.
+  const visible = input.join ? columns.filter((c) => c.name !== WINDOWSTART && c.name !== WINDOWEND) : columns;
+  const scope: Scope = { columns: visible.map((c) => ({ name: c.name, type: c.type, source: qualifier })) };
   let having: TypedExpr | undefined;
   if (havingAst) {
     having = typeExpr(havingAst, scope);

@@ -20,6 +20,7 @@ import {
   type FormatDefaults,
 } from './create-source.js';
 import { analyzeQuery, type AnalyzedQuery, type OutputColumn } from './query.js';
+import type { QueryConfig } from './query-config.js';
 
 const CSAS_PROPERTIES = new Set([
   'KAFKA_TOPIC', 'VALUE_FORMAT', 'KEY_FORMAT', 'FORMAT', 'PARTITIONS', 'REPLICAS', 'TIMESTAMP',
@@ -34,6 +35,8 @@ export interface AnalyzedPersistentQuery {
   /** Partitions for a sink topic that does not exist yet. */
   readonly partitions: number;
   readonly replicas: number;
+  /** The session settings the query was analyzed with (recorded with it, for restarts). */
+  readonly config: QueryConfig;
 }
 
 function propertyMap(properties: readonly Property[]): Map<string, Property> {
@@ -52,7 +55,6 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
     if (q.keyMissing) throw new UserError('KEY_MISSING', q.keyMissing);
     const what = { source: 'key column', groupBy: 'grouping expression', partitionBy: 'partitioning expression', join: 'join expression' }[q.keyOrigin];
     const all = q.keyExprs;
-    const plural = all.length > 1 ? `${what}s` : what;
     if (q.keyOrigin === 'join') {
       const list = all.length > 1 ? `expressions ${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}` : `expression ${all[0]}`;
       const synthetic = q.syntheticKey
@@ -60,11 +62,17 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
         : '';
       throw new UserError('KEY_MISSING', `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join ${list} in its projection (eg, SELECT ${all[0]}...).${synthetic}`);
     }
+    // For GROUP BY ksqlDB names only the grouping expressions that are missing; for source keys
+    // and PARTITION BY, all of them.
+    const named = q.keyOrigin === 'groupBy' ? all.filter((_, i) => q.keyPositions[i]! < 0) : all;
+    const words = named.length > 1 ? `${what}s` : what;
+    const list = q.keyOrigin === 'groupBy' ? andList(named) : named.join(' and ');
     throw new UserError(
       'KEY_MISSING',
-      `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${plural} ${all.join(' and ')} in its projection (eg, SELECT ${all.join(', ')}...).`,
+      `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${words} ${list} in its projection (eg, SELECT ${named.join(', ')}...).`,
     );
   }
+  if (q.keyOrigin === 'groupBy') rejectRepeatedGroupKeys(q);
   if (q.keyOrigin === 'source' || q.keyOrigin === 'partitionBy') {
     q.source.keyColumns.forEach((key, i) => {
       const names = q.projection.filter((p) => p.expr.kind === 'Column' && p.expr.index === i).map((p) => p.name);
@@ -76,10 +84,35 @@ function sinkLayout(q: AnalyzedQuery, sinkName: string): { keyColumns: ColumnSch
   const keySet = new Set(q.keyPositions);
   const keyCols = q.keyPositions.map((p) => q.projection[p]!);
   const valueCols = q.projection.filter((_, i) => !keySet.has(i));
+  // A sink record needs a value: ksqlDB rejects a projection of key columns only.
+  if (valueCols.length === 0 && keyCols.length > 0) throw new UserError('NO_VALUE_COLUMNS', 'The projection contains no value columns.');
   const columns: OutputColumn[] = [...keyCols, ...valueCols, { name: 'ROWTIME', expr: q.rowtime }];
   if (q.windowBounds) columns.push({ name: 'WINDOWSTART', expr: q.windowBounds.start }, { name: 'WINDOWEND', expr: q.windowBounds.end });
   const schema = (c: OutputColumn): ColumnSchema => ({ name: c.name, type: c.expr.type });
   return { keyColumns: keyCols.map(schema), valueColumns: valueCols.map(schema), columns };
+}
+
+/** `A`, `A and B`, `A, B and C`: how ksqlDB lists names in its GROUP BY messages. */
+function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}` : (items[0] ?? '');
+}
+
+/** A grouping expression projected twice would give the sink two key columns with one value. */
+function rejectRepeatedGroupKeys(q: AnalyzedQuery): void {
+  const agg = q.aggregation;
+  if (!agg) return;
+  agg.groupBy.forEach((_, i) => {
+    const names = q.projection.filter((p) => p.expr.kind === 'Column' && p.expr.index === i).map((p) => `\`${p.name}\``);
+    if (names.length > 1) throw new UserError('KEY_REPEATED', `The projection contains a key column more than once: ${andList(names)}.`);
+  });
+}
+
+/** ksqlDB runs no persistent query over a windowed table (a transient query may read one). */
+function rejectWindowedTableSources(q: AnalyzedQuery): void {
+  const sources = [q.scanned, ...(q.joins ?? []).map((j) => j.right)];
+  if (sources.some((s) => s.kind === 'TABLE' && s.windowType !== undefined)) {
+    throw new UserError('NOT_SUPPORTED', 'KSQL does not support persistent queries on windowed tables.');
+  }
 }
 
 function producesTable(q: AnalyzedQuery): boolean {
@@ -138,12 +171,14 @@ export function analyzeCreateAsSelect(
   statementText: string,
   replay = false,
   defaults: SinkDefaults = {},
+  config: QueryConfig = {},
 ): AnalyzedPersistentQuery {
   const props = propertyMap(stmt.properties);
   if (stmt.query.limit !== undefined) {
     throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
   }
-  const query = analyzeQuery(stmt.query, catalog, stmt.sourceType);
+  const query = analyzeQuery(stmt.query, catalog, stmt.sourceType, config);
+  if (!replay) rejectWindowedTableSources(query);
   const table = producesTable(query);
   if (table && stmt.sourceType === 'STREAM') {
     throw new UserError('INVALID_RESULT_TYPE', 'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.', stmt.span);
@@ -199,10 +234,11 @@ export function analyzeCreateAsSelect(
     sinkColumns: columns,
     partitions: partitionsProp ? intProp(partitionsProp, 1, MAX_PARTITIONS) : 0,
     replicas: props.get('REPLICAS') ? intProp(props.get('REPLICAS')!, 1, 16) : 1,
+    config,
   };
 }
 
-export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader): AnalyzedPersistentQuery {
+export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader, config: QueryConfig = {}): AnalyzedPersistentQuery {
   propertyMap(stmt.properties);
   const target = catalog.getSource(stmt.target);
   if (!target) throw new UserError('UNKNOWN_SOURCE', `Source ${stmt.target} does not exist.`, stmt.targetSpan);
@@ -215,7 +251,8 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
   if (target.kind !== 'STREAM') {
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }
-  const query = analyzeQuery(stmt.query, catalog, 'STREAM');
+  const query = analyzeQuery(stmt.query, catalog, 'STREAM', config);
+  rejectWindowedTableSources(query);
   if (producesTable(query)) {
     throw new UserError('INVALID_RESULT_TYPE', `INSERT INTO can only be used with a query that produces a stream; this query produces a table.`, stmt.query.span);
   }
@@ -230,5 +267,5 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
       stmt.span,
     );
   }
-  return { query, sink: target, sinkColumns: columns, partitions: 0, replicas: 1 };
+  return { query, sink: target, sinkColumns: columns, partitions: 0, replicas: 1, config };
 }

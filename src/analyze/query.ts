@@ -15,6 +15,7 @@ import { analyzeJoinPartitionBy, type RekeyedJoin } from './join-partition-by.js
 import { structFieldNamer } from './column-aliases.js';
 import { pseudoTimestampLiterals } from './pseudo-timestamps.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
+import type { QueryConfig } from './query-config.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
 import { LIST_COERCION_ERROR } from './expr/list-coercion.js';
@@ -49,6 +50,8 @@ export interface AnalyzedQuery {
   readonly aggregation?: AnalyzedAggregation;
   /** Over the input row, or over the aggregation row when `aggregation` is set. */
   readonly projection: readonly OutputColumn[];
+  /** Per SELECT item: its output column's name (undefined for `*` and `s->*`, which name several). */
+  readonly itemNames: readonly (string | undefined)[];
   /** ROWTIME in the projection's scope (the output record's timestamp). */
   readonly rowtime: TypedExpr;
   /** WINDOWSTART/WINDOWEND in the projection's scope: of a windowed aggregation, or of a windowed source's rows. */
@@ -102,7 +105,7 @@ function rejectPseudoColumnNames(q: Query, joinCommonNames: ReadonlySet<string> 
   }
 }
 
-export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE'): AnalyzedQuery {
+export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREAM' | 'TABLE', config: QueryConfig = {}): AnalyzedQuery {
   const from = catalog.getSource(q.from.name);
   if (!from) {
     throw new UserError('UNKNOWN_SOURCE', `${q.from.name} does not exist.`, q.from.span);
@@ -157,6 +160,8 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
         starColumns: starColumns(from),
         ...(from.windowType ? { windowedSource: true } : {}),
         ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
+        ...(joined ? { join: true } : {}),
+        functionConfig: config,
       })
     : undefined;
   let scope = agg ? agg.scope : scopeBeforeProjection;
@@ -173,6 +178,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
 
   const projection: OutputColumn[] = [];
   const projectedAst: (Expr | undefined)[] = [];
+  const itemNames: (string | undefined)[] = [];
   const names = new Set<string>();
   let generated = 0;
   // ksqlDB never generates a name a source column already has (KSQL_COL_2 may be a real column);
@@ -188,6 +194,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     projectedAst.push(ast);
   };
   for (const item of q.select) {
+    itemNames.push(undefined);
     switch (item.kind) {
       case 'AllColumns': {
         if (rekeyedJoin) {
@@ -260,6 +267,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           while (names.has(name) || sourceNames.has(name));
         }
         add(name, typed, item.expr, item.span);
+        itemNames[itemNames.length - 1] = name;
         break;
       }
     }
@@ -286,6 +294,15 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     keyPositions = k.keyPositions;
     if (k.synthetic) syntheticKey = true;
     keyMissing = k.missingMessage;
+  } else if (config.newQueryPlanner && sinkKind === 'STREAM' && !q.partitionBy && from.kind === 'STREAM') {
+    // ksqlDB's new planner keys the sink by the key columns the projection selects, in its order.
+    const firstUse = new Map<number, number>();
+    projection.forEach((p, i) => {
+      if (p.expr.kind === 'Column' && p.expr.index < source.keyColumns.length && !firstUse.has(p.expr.index)) firstUse.set(p.expr.index, i);
+    });
+    keyPositions = [...firstUse.values()];
+    keyExprs = [...firstUse.keys()].map((k) => source.keyColumns[k]!.name);
+    keyTypes = [...firstUse.keys()].map((k) => source.keyColumns[k]!.type);
   } else {
     if (q.partitionBy) keyOrigin = 'partitionBy';
     const qualify = joined ? joined.qualify : (e: Expr): Expr => qualifyColumns(e, qualifier);
@@ -324,6 +341,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     ...(tableFunctions ? { tableFunctions } : {}),
     ...(agg ? { aggregation: agg.aggregation } : {}),
     projection,
+    itemNames,
     rowtime,
     ...(windowBounds ? { windowBounds } : {}),
     keyOrigin,

@@ -106,6 +106,10 @@ export function firstDifference(actual: Comparable | undefined, expected: JsonVa
   const e = expected === undefined ? null : expected;
   if (a === null || e === null) return a === e ? undefined : mismatch(path, e, a);
   if (isNumeric(a) && isNumeric(e)) return numbersEqual(a, e) ? undefined : mismatch(path, e, a);
+  // QTT's comparator reads an expected string as a BigDecimal when the actual value is a decimal
+  // ("3.40" matches a DECIMAL 3.40). JSON text does not tell decimals from doubles, so any number
+  // written as a decimal literal matches it by value.
+  if (isNumeric(a) && typeof e === 'string' && DECIMAL_TEXT.test(e)) return numbersEqual(a, Number(e)) ? undefined : mismatch(path, e, a);
   if (Array.isArray(e)) {
     if (!Array.isArray(a)) return mismatch(path, e, a);
     if (a.length !== e.length) return `${path}: expected ${e.length} elements but got ${a.length}: expected ${show(e)} but got ${show(a)}`;
@@ -137,6 +141,8 @@ export function firstDifference(actual: Comparable | undefined, expected: JsonVa
   }
   return a === e ? undefined : mismatch(path, e, a);
 }
+
+const DECIMAL_TEXT = /^-?\d+\.\d+$/;
 
 function isNumeric(v: unknown): v is number | bigint {
   return typeof v === 'number' || typeof v === 'bigint';

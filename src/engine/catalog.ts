@@ -3,6 +3,7 @@
  * first made durable in the command topic (see command-log.ts), so replay rebuilds the same state.
  */
 import type { CatalogReader, SourceDef } from '../analyze/catalog.js';
+import type { QueryConfig } from '../analyze/query-config.js';
 
 /** A persistent query as the command topic records it: enough to plan and restart it. */
 export interface PersistentQueryDef {
@@ -11,6 +12,8 @@ export interface PersistentQueryDef {
   readonly sink: string;
   /** auto.offset.reset when it was created. */
   readonly from: 'earliest' | 'latest';
+  /** Session settings that change its analysis (COLLECT_LIST's limit...), as when it was created. */
+  readonly config?: QueryConfig;
   /** PAUSE recorded it paused: it stays stopped (state and offsets kept) until RESUME, across restarts. */
   readonly paused?: boolean;
 }

@@ -25,12 +25,12 @@ interface Running {
 }
 
 /** Plans a recorded CREATE ... AS SELECT / INSERT INTO ... SELECT against the catalog. */
-export function analyzePersistent(def: Pick<PersistentQueryDef, 'statementText'>, catalog: Catalog, replay: boolean): AnalyzedPersistentQuery {
+export function analyzePersistent(def: Pick<PersistentQueryDef, 'statementText' | 'config'>, catalog: Catalog, replay: boolean): AnalyzedPersistentQuery {
   const parsed = parseStatements(def.statementText);
   const stmt = parsed.statements[0]?.statement;
   if (parsed.diagnostics.length > 0 || !stmt) throw new Error(`cannot parse recorded query: ${parsed.diagnostics[0]?.message ?? 'empty'}`);
-  if (stmt.kind === 'CreateAsSelect') return analyzeCreateAsSelect(stmt, catalog, def.statementText, replay);
-  if (stmt.kind === 'InsertSelect') return analyzeInsertSelect(stmt, catalog);
+  if (stmt.kind === 'CreateAsSelect') return analyzeCreateAsSelect(stmt, catalog, def.statementText, replay, {}, def.config);
+  if (stmt.kind === 'InsertSelect') return analyzeInsertSelect(stmt, catalog, def.config);
   throw new Error(`recorded query is a ${stmt.kind}, not a persistent query`);
 }
 

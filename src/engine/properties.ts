@@ -3,6 +3,8 @@
  * Unknown property names are accepted and listed (ksqlDB passes them to Kafka Streams), but the
  * values of the properties we interpret are validated.
  */
+import { QUERY_CONFIG_VALIDATORS, queryConfigOf, type QueryConfig } from '../analyze/query-config.js';
+
 export const AUTO_OFFSET_RESET = 'auto.offset.reset';
 /** Formats for statements that leave KEY_FORMAT / VALUE_FORMAT out. */
 export const DEFAULT_KEY_FORMAT_PROPERTY = 'ksql.persistence.default.format.key';
@@ -29,6 +31,7 @@ export const PROPERTY_DEFAULTS: ReadonlyMap<string, string> = new Map([
 const VALIDATORS: Record<string, (v: string) => string | undefined> = {
   [AUTO_OFFSET_RESET]: (v) =>
     v === 'earliest' || v === 'latest' ? undefined : `Invalid value ${v} for configuration auto.offset.reset: String must be one of: latest, earliest`,
+  ...QUERY_CONFIG_VALIDATORS,
 };
 
 export function canonicalPropertyName(name: string): string {
@@ -55,6 +58,11 @@ export class SessionProperties {
       ...(valueFormat ? { valueFormat } : {}),
       ...(wrap === 'true' || wrap === 'false' ? { wrapSingleValues: wrap === 'true' } : {}),
     };
+  }
+
+  /** The settings that change how queries are analyzed (see query-config.ts). */
+  queryConfig(): QueryConfig {
+    return queryConfigOf((name) => this.get(name));
   }
 
   private readonly overrides = new Map<string, string>();

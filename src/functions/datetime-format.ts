@@ -104,8 +104,9 @@ export function parseInstant(text: string, pattern: string, zone: Zone): number 
   return localToInstant(f.zone ?? zone, resolveLocal(f));
 }
 
+/** ksqlDB's PARSE_DATE reads with java.text.SimpleDateFormat, which ignores text after the pattern. */
 function parseDays(text: string, pattern: string): number {
-  const f = parsePattern(compilePattern(pattern), text);
+  const f = parsePattern(compilePattern(pattern), text, true);
   const ms = resolveLocal(f);
   if (ms % MS_PER_DAY !== 0) throw new Error('Date format contains time field.');
   return ms / MS_PER_DAY;

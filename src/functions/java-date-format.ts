@@ -294,8 +294,11 @@ function fixedZone(offsetMs: number): Zone {
   return { kind: 'fixed', id: offsetId(offsetMs), offsetMs };
 }
 
-/** Parses text fully against a pattern; throws with Java's message shape on a mismatch. */
-export function parsePattern(p: CompiledPattern, input: string): ParsedFields {
+/**
+ * Parses text against a pattern; throws with Java's message shape on a mismatch. The whole text
+ * must match unless `allowTrailing` (java.text.DateFormat.parse stops where the pattern ends).
+ */
+export function parsePattern(p: CompiledPattern, input: string, allowTrailing = false): ParsedFields {
   const f: ParsedFields = {};
   let at = 0;
   const tokens = p.tokens;
@@ -439,7 +442,7 @@ export function parsePattern(p: CompiledPattern, input: string): ParsedFields {
         throw new Error(`Unknown pattern letter: ${letter}`);
     }
   }
-  if (at < input.length) throw new Error(`Text '${input}' could not be parsed, unparsed text found at index ${at}`);
+  if (at < input.length && !allowTrailing) throw new Error(`Text '${input}' could not be parsed, unparsed text found at index ${at}`);
   return f;
 }
 

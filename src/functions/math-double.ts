@@ -4,7 +4,7 @@
  */
 import { ExpressionEvalError } from '../types/eval-error.js';
 import { DOUBLE, INTEGER } from '../types/sql-type.js';
-import { scalar, SYSTEM_CONTEXT } from './function.js';
+import { declaredAs, scalar, SYSTEM_CONTEXT } from './function.js';
 
 const unary = (name: string, description: string, f: (x: number) => number) =>
   scalar(name, description, [`${name}(DOUBLE) → DOUBLE`], [{ params: ['DOUBLE'], returns: DOUBLE, impl: ([x]) => f(x as number) }]);
@@ -89,7 +89,8 @@ function geoDistance([lat1, lon1, lat2, lon2, units]: readonly unknown[]): numbe
   return 2 * Math.asin(Math.sqrt(h)) * earthRadius(units);
 }
 
-export const GEO_DISTANCE = scalar(
+// ksqlDB declares this UDF as `geo_distance`, and names it so in its messages.
+export const GEO_DISTANCE = declaredAs(scalar(
   'GEO_DISTANCE',
   "The great-circle distance between two latitude/longitude points (Haversine), in km or in 'MI' (miles).",
   ['GEO_DISTANCE(DOUBLE lat1, DOUBLE lon1, DOUBLE lat2, DOUBLE lon2) → DOUBLE', 'GEO_DISTANCE(DOUBLE lat1, DOUBLE lon1, DOUBLE lat2, DOUBLE lon2, STRING units) → DOUBLE'],
@@ -97,6 +98,6 @@ export const GEO_DISTANCE = scalar(
     { params: ['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE'], returns: DOUBLE, impl: geoDistance },
     { params: ['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'STRING'], returns: DOUBLE, acceptsNulls: true, impl: (a) => (a.slice(0, 4).some((x) => x === null || x === undefined) ? null : geoDistance(a)) },
   ],
-);
+), 'geo_distance');
 
 export const MATH_DOUBLE_FUNCTIONS = [SQRT, CBRT, EXP, LN, LOG, POWER, SIGN, PI, RANDOM, DEGREES, RADIANS, SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH, GEO_DISTANCE];

@@ -51,6 +51,23 @@ describe('GROUP BY analysis', () => {
     expect(error('SELECT EXPLODE(ARRAY[1]), COUNT(*) FROM test GROUP BY d1 EMIT CHANGES;')).toBe('Table functions cannot be used with aggregations.');
   });
 
+  it('constant parameters of an aggregate must be literals', () => {
+    expect(error('SELECT id, EARLIEST_BY_OFFSET(f1, f1) FROM test GROUP BY id EMIT CHANGES;')).toBe(
+      "Parameter 2 passed to function EARLIEST_BY_OFFSET must be a literal constant, but was expression: 'F1'",
+    );
+    expect(error('SELECT id, EARLIEST_BY_OFFSET(f1, 2, true) FROM test GROUP BY id EMIT CHANGES;')).toBeUndefined();
+  });
+
+  it('a windowed aggregation over a join cannot read its window bounds, as in ksqlDB', () => {
+    const joined = catalogOf(
+      source('A', 'STREAM', [], [{ name: 'ID', type: STRING }, { name: 'COL1', type: STRING }]),
+      source('B', 'TABLE', [{ name: 'ID', type: STRING }], [{ name: 'COL1', type: STRING }]),
+    );
+    const q = (items: string): string => `SELECT A.ID, COUNT(*)${items} FROM A JOIN B ON A.ID = B.ID WINDOW TUMBLING (SIZE 10 MILLISECONDS) GROUP BY A.ID EMIT CHANGES;`;
+    expect(analysisError(q(', WINDOWSTART AS ws'), joined)).toBe("SELECT column 'WINDOWSTART' cannot be resolved.");
+    expect(analysisError(q(''), joined)).toBeUndefined();
+  });
+
   it('EMIT FINAL needs a window', () => {
     expect(error('SELECT id, COUNT(*) FROM test GROUP BY id EMIT FINAL;')).toBe('EMIT FINAL is only supported for windowed aggregations.');
   });

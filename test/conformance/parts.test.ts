@@ -27,6 +27,10 @@ describe('json values', () => {
     expect(firstDifference({ A: 1 }, { A: 1, B: null })).toContain('missing B');
     expect(firstDifference([1, 2], [1, 3])).toBe('$[1]: expected 3 but got 2');
     expect(firstDifference('1', 1)).toBeDefined();
+    // An expected decimal written as a string matches the number (QTT's BigDecimal comparison).
+    expect(firstDifference(3.4, '3.40')).toBeUndefined();
+    expect(firstDifference(3.5, '3.40')).toBeDefined();
+    expect(firstDifference(3, '3')).toBeDefined();
   });
 
   it('finds an expected field as written or upper-cased, as QTT does, and counts fields', () => {

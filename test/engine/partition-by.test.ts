@@ -74,7 +74,8 @@ describe('PARTITION BY', () => {
       "PARTITION BY column 'NOPE' cannot be resolved. 'NOPE' must be a column in the source schema since PARTITION BY is applied on the input.",
     );
     expect(await errorOf(engine, "CREATE STREAM o WITH (key_format='KAFKA') AS SELECT * FROM input PARTITION BY id, age;")).toBe(
-      "Key format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[`ID` INTEGER KEY, `AGE` INTEGER KEY], features=[]}\nreason: The 'KAFKA' format only supports a single field. Got: [`ID` INTEGER KEY, `AGE` INTEGER KEY]",
+      "Key format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[`ID` INTEGER KEY, `AGE` INTEGER KEY], features=[]}\nreason: The 'KAFKA' format only supports a single field. Got: [`ID` INTEGER KEY, `AGE` INTEGER KEY]" +
+        "\nStatement: CREATE STREAM O WITH (KEY_FORMAT='KAFKA') AS SELECT\n  *\nFROM INPUT INPUT\nPARTITION BY INPUT.ID, INPUT.AGE\nEMIT CHANGES",
     );
   });
 });

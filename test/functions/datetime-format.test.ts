@@ -81,6 +81,9 @@ describe('FORMAT_DATE / PARSE_DATE / DATETOSTRING / STRINGTODATE', () => {
     expect(pd('01-JAN-2022', 'dd-MMM-yyyy')).toBe(18993);
     expect(pd('JAN-2022', 'MMM-yyyy')).toBe(18993);
     expect(() => pd('2022-01-01 10', 'yyyy-MM-dd HH')).toThrow(/Date format contains time field/);
+    // Like java.text.SimpleDateFormat, PARSE_DATE stops where the pattern ends (null.json).
+    expect(pd('2003-12-24-01-01', 'yyyy-MM-dd')).toBe(12410);
+    expect(() => pd('2004', 'yyyy-MM-dd')).toThrow();
     expect(value('STRINGTODATE', [s('01-01-1970'), s('dd-MM-yyyy')])).toBe(0);
     expect(() => value('STRINGTODATE', [s('JAN-2022'), s('MMM-yyyy')])).toThrow(/Unable to obtain LocalDate/);
   });

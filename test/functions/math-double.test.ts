@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BIGINT, DOUBLE, INTEGER, STRING } from '../../src/types/sql-type.js';
+import { resolveFunction } from '../../src/functions/registry.js';
 import { callFn } from './call.js';
 
 const d = (v: number | null): [typeof DOUBLE, number | null] => [DOUBLE, v];
@@ -41,5 +42,8 @@ describe('DOUBLE math', () => {
     expect(callFn('GEO_DISTANCE', [...pts, [STRING, 'MI']]).value).toBeCloseTo(5365.66, 1);
     expect(() => callFn('GEO_DISTANCE', [d(91), d(0), d(0), d(0)])).toThrow(/latitude/);
     expect(() => callFn('GEO_DISTANCE', [...pts, [STRING, 'parsecs']])).toThrow(/units parameter/);
+    // ksqlDB declares it lower-case and names it so when no overload fits.
+    const r = resolveFunction('GEO_DISTANCE', [DOUBLE, DOUBLE, STRING, INTEGER]);
+    expect(r.ok ? '' : r.message).toMatch(/^Function 'geo_distance' does not accept parameters \(DOUBLE, DOUBLE, STRING, INTEGER\)/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreateSource, InsertValues, Query } from '../../src/sql/ast.js';
 import { parseStatements } from '../../src/sql/parse.js';
 import { parseOne } from './helpers.js';
+import { INTEGER, STRING } from '../../src/types/sql-type.js';
 
 /** Drops spans so shapes can be compared with toEqual. */
 function noSpans(v: unknown): unknown {
@@ -60,6 +61,15 @@ describe('statements', () => {
     });
     expect(Object.isFrozen(s)).toBe(true);
     expect(Object.isFrozen(s.columns[0])).toBe(true);
+  });
+
+  it('base types take ksqlDB type parameters and ignore them: VARCHAR(STRING), VARCHAR(10)', () => {
+    const s = parseOne('CREATE STREAM s (k VARCHAR(STRING) KEY, v VARCHAR(10), w INT);') as CreateSource;
+    expect(s.columns.map((c) => [c.name, c.type, c.key])).toEqual([
+      ['K', STRING, true],
+      ['V', STRING, false],
+      ['W', INTEGER, false],
+    ]);
   });
 
   it('CREATE TABLE with PRIMARY KEY, and without columns or WITH', () => {
@@ -230,6 +240,7 @@ describe('errors', () => {
     ['CREATE STREAM s (a DECIMAL(2, 5));', 'INVALID_STATEMENT', 'DECIMAL scale must not exceed precision: DECIMAL(2, 5)', '1:20', 'DECIMAL(2, 5)'],
     ['CREATE STREAM s (a DECIMAL(0, 0));', 'INVALID_STATEMENT', 'DECIMAL precision must be >= 1: DECIMAL(0, 0)', '1:20', 'DECIMAL(0, 0)'],
     ['CREATE STREAM s (a FOO);', 'INVALID_STATEMENT', "Unknown type 'FOO'", '1:20', 'FOO'],
+    ['CREATE STREAM s (a VARCHAR(BYTES));', 'SYNTAX_ERROR', "Syntax error at or near 'BYTES': expected one of 'STRING', INTEGER_VALUE", '1:28', 'BYTES'],
     ['SELECT a = b = c FROM t;', 'SYNTAX_ERROR', "Syntax error at or near '=': expected FROM", '1:14', '='],
     ['SELECT * FROM t GROUP a;', 'SYNTAX_ERROR', "Syntax error at or near 'a': expected BY", '1:23', 'a'],
     ['SELECT * FROM t WINDOW TUMBLING (SIZE 1 FORTNIGHT) GROUP BY a;', 'INVALID_STATEMENT', "Unknown time unit: 'FORTNIGHT'", '1:41', 'FORTNIGHT'],

@@ -7,7 +7,7 @@ import { startPersistentQuery } from './start-persistent.js';
 import { statusResult } from './status.js';
 
 export async function* insertSelect(ctx: StatementContext, stmt: InsertSelect): AsyncGenerator<EngineEvent> {
-  const analyzed = analyzeInsertSelect(stmt, ctx.engine.catalog);
+  const analyzed = analyzeInsertSelect(stmt, ctx.engine.catalog, ctx.properties.queryConfig());
   const id = await startPersistentQuery(ctx, 'INSERTQUERY', analyzed, false);
   yield { type: 'result', result: statusResult(ctx.text, `stream/${stmt.target}/create`, `Created query with ID ${id}`) };
 }

@@ -21,7 +21,7 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
   if (!push) checkPullClauses(stmt, settings);
   let analyzed: AnalyzedQuery;
   try {
-    analyzed = analyzeQuery(stmt, ctx.engine.catalog);
+    analyzed = analyzeQuery(stmt, ctx.engine.catalog, undefined, ctx.properties.queryConfig());
   } catch (err) {
     throw push ? err : pullWhereError(err, stmt);
   }

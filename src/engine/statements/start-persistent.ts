@@ -21,7 +21,8 @@ export async function startPersistentQuery(ctx: StatementContext, idPrefix: stri
   const id = `${idPrefix}_${catalog.nextQueryNumber}`;
   await createInternalTopics(ctx, id, analyzed);
   const from = ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest';
-  const def = { id, statementText: ctx.text, sink: sink.name, from } as const;
+  const config = Object.keys(analyzed.config).length > 0 ? { config: analyzed.config } : {};
+  const def = { id, statementText: ctx.text, sink: sink.name, from, ...config } as const;
   await commands.execute(catalog, { type: 'startQuery', query: def, ...(newSink ? { sink } : {}) });
   persistent.start(def, analyzed);
   return id;

@@ -10,6 +10,13 @@ import type { SqlType } from '../../types/sql-type.js';
 
 export type ArgType = SqlType | null;
 
+/** Settings of the functions that session properties change (ksql.functions.*). */
+export interface AggregateConfig {
+  /** Most elements COLLECT_LIST / COLLECT_SET keep; negative: no limit (as ksqlDB). */
+  readonly collectListLimit?: number;
+  readonly collectSetLimit?: number;
+}
+
 export interface AggregateOverload {
   /** Types the (column) arguments are coerced to. Constant parameters (TOPK's k) are not here. */
   readonly params: readonly SqlType[];
@@ -29,7 +36,7 @@ export interface AggregateFunction {
    * `argTypes` of the column arguments (null: an untyped NULL); `constants` are the literal values
    * of trailing constant arguments (TOPK(x, 3): [3]), in order.
    */
-  resolve(argTypes: readonly ArgType[], constants: readonly unknown[]): AggregateOverload | string;
+  resolve(argTypes: readonly ArgType[], constants: readonly unknown[], config?: AggregateConfig): AggregateOverload | string;
   /** How many trailing arguments are constants (e.g. TOPK: 1), given the total argument count. */
   readonly constantArgs?: (argCount: number) => number;
   /**

@@ -3,15 +3,22 @@ import { array, typeToString } from '../../types/sql-type.js';
 import type { AggregateFunction } from './aggregate-function.js';
 import { valueKey } from './value-key.js';
 
-/** ksqlDB caps collected arrays (ksql.functions.collect_list.limit default). */
+/** Collected arrays keep at most this many elements unless ksql.functions.collect_{list,set}.limit say otherwise. */
 export const MAX_COLLECT_SIZE = 1000;
+
+/** A configured limit: a negative one means no limit, as in ksqlDB. */
+function limitOf(configured: number | undefined): number {
+  if (configured === undefined) return MAX_COLLECT_SIZE;
+  return configured < 0 ? Number.MAX_SAFE_INTEGER : configured;
+}
 
 export const COLLECT_LIST: AggregateFunction = {
   name: 'COLLECT_LIST',
   structuredState: true,
-  description: `An array of all values, in order (at most ${MAX_COLLECT_SIZE}).`,
+  description: `An array of all values, in order (at most ${MAX_COLLECT_SIZE}, or ksql.functions.collect_list.limit).`,
   signatures: ['COLLECT_LIST(T) → ARRAY<T>'],
-  resolve(argTypes) {
+  resolve(argTypes, _constants, config) {
+    const limit = limitOf(config?.collectListLimit);
     const t = argTypes[0];
     if (argTypes.length !== 1 || !t) return `Function 'COLLECT_LIST' does not accept parameters (${argTypes.map((a) => (a ? typeToString(a) : 'null')).join(', ')}).`;
     return {
@@ -20,18 +27,20 @@ export const COLLECT_LIST: AggregateFunction = {
       init: () => [],
       add(acc, [v]) {
         const list = acc as unknown[];
-        if (list.length < MAX_COLLECT_SIZE) list.push(v ?? null);
+        if (list.length < limit) list.push(v ?? null);
         return list;
       },
-      // A table row that changes takes its first equal value out again.
+      // A table row that changes takes its last equal value out again (ksqlDB's choice: which
+      // of equal values came from the row is not tracked).
       undo(acc, [v]) {
         const list = acc as unknown[];
         const key = valueKey(v ?? null);
-        const i = list.findIndex((x) => valueKey(x) === key);
+        let i = list.length - 1;
+        while (i >= 0 && valueKey(list[i]) !== key) i--;
         if (i >= 0) list.splice(i, 1);
         return list;
       },
-      merge: (a, b) => [...(a as unknown[]), ...(b as unknown[])].slice(0, MAX_COLLECT_SIZE),
+      merge: (a, b) => [...(a as unknown[]), ...(b as unknown[])].slice(0, limit),
       result: (acc) => [...(acc as unknown[])],
     };
   },
@@ -40,9 +49,10 @@ export const COLLECT_LIST: AggregateFunction = {
 export const COLLECT_SET: AggregateFunction = {
   name: 'COLLECT_SET',
   structuredState: true,
-  description: `An array of the distinct values, in first-seen order (at most ${MAX_COLLECT_SIZE}).`,
+  description: `An array of the distinct values, in first-seen order (at most ${MAX_COLLECT_SIZE}, or ksql.functions.collect_set.limit).`,
   signatures: ['COLLECT_SET(T) → ARRAY<T>'],
-  resolve(argTypes) {
+  resolve(argTypes, _constants, config) {
+    const limit = limitOf(config?.collectSetLimit);
     const t = argTypes[0];
     if (argTypes.length !== 1 || !t) return `Function 'COLLECT_SET' does not accept parameters (${argTypes.map((a) => (a ? typeToString(a) : 'null')).join(', ')}).`;
     // Accumulator: [keys, values] kept in first-seen order.
@@ -53,7 +63,7 @@ export const COLLECT_SET: AggregateFunction = {
       add(acc, [v]) {
         const a = acc as { k: string[]; v: unknown[] };
         const key = valueKey(v ?? null);
-        if (a.k.length < MAX_COLLECT_SIZE && !a.k.includes(key)) {
+        if (a.k.length < limit && !a.k.includes(key)) {
           a.k.push(key);
           a.v.push(v ?? null);
         }

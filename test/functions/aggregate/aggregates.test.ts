@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateOverload } from '../../../src/functions/aggregate/aggregate-function.js';
 import { getAggregateFunction } from '../../../src/functions/aggregate/registry.js';
 import { Decimal } from '../../../src/types/decimal.js';
-import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, type SqlType } from '../../../src/types/sql-type.js';
+import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, typeToString, type SqlType } from '../../../src/types/sql-type.js';
 
 function overload(name: string, types: (SqlType | null)[], constants: unknown[] = []): AggregateOverload {
   const o = getAggregateFunction(name)!.resolve(types, constants);
@@ -67,6 +67,13 @@ describe('aggregate functions', () => {
     expect(fold(overload('TOPK', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 5]);
     expect(fold(overload('TOPKDISTINCT', [INTEGER], [2]), [[1], [5], [3], [5]])).toEqual([5, 3]);
   });
+  it('TOPK with other columns: structs of the value and its row, earlier rows first among equals', () => {
+    const o = overload('TOPK', [INTEGER, STRING], [3]);
+    expect(typeToString(o.returnType)).toBe('ARRAY<STRUCT<`sort_col` INTEGER, `col0` STRING>>');
+    const rows = [[0, 'zero'], [100, 'one'], [99, 'two'], [null, 'three'], [100, null]];
+    expect(fold(o, rows)).toEqual([{ sort_col: 100, col0: 'one' }, { sort_col: 100, col0: null }, { sort_col: 99, col0: 'two' }]);
+    expect(getAggregateFunction('TOPKDISTINCT')!.resolve([INTEGER, STRING], [3])).toMatch(/does not accept/);
+  });
   it('HISTOGRAM, COUNT_DISTINCT, STDDEV_SAMP, CORRELATION', () => {
     expect(fold(overload('HISTOGRAM', [STRING]), [['a'], ['b'], ['a']])).toEqual(new Map([['a', 2n], ['b', 1n]]));
     expect(fold(overload('COUNT_DISTINCT', [STRING]), [['a'], ['b'], ['a'], [null]])).toBe(2n);
@@ -86,10 +93,24 @@ describe('aggregate functions', () => {
     };
     expect(undoAll(overload('STDDEV_SAMP', [DOUBLE]), [[10], [99], [12], [13]], [[99]])).toBeCloseTo(2.3333333, 6);
     expect(undoAll(overload('STDDEV_SAMP', [DOUBLE]), [[10]], [[10]])).toBe(0);
-    expect(undoAll(overload('COLLECT_LIST', [INTEGER]), [[1], [2], [1]], [[1]])).toEqual([2, 1]);
+    // Of equal values, ksqlDB's COLLECT_LIST takes the last one out.
+    expect(undoAll(overload('COLLECT_LIST', [INTEGER]), [[1], [2], [1]], [[1]])).toEqual([1, 2]);
     expect(undoAll(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [5, -7], [2, 4], [3, 6]], [[5, -7]])).toBeCloseTo(1, 10);
     // Two points on a horizontal line have no correlation: NaN, as ksqlDB gives.
     expect(undoAll(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [3, 2]], [])).toBeNaN();
+  });
+  it('COLLECT_LIST and COLLECT_SET keep at most the configured number of values (negative: no limit)', () => {
+    const list = (limit: number): AggregateOverload => {
+      const o = getAggregateFunction('COLLECT_LIST')!.resolve([INTEGER], [], { collectListLimit: limit });
+      if (typeof o === 'string') throw new Error(o);
+      return o;
+    };
+    expect(fold(list(1), [[1], [2]])).toEqual([1]);
+    expect(fold(list(-1), [[1], [2], [3]])).toEqual([1, 2, 3]);
+    expect(list(2).merge!([1], [2, 3])).toEqual([1, 2]);
+    const set = getAggregateFunction('COLLECT_SET')!.resolve([INTEGER], [], { collectSetLimit: 2 });
+    if (typeof set === 'string') throw new Error(set);
+    expect(fold(set, [[1], [1], [2], [3]])).toEqual([1, 2]);
   });
   it('rejects argument types they do not take', () => {
     expect(getAggregateFunction('SUM')!.resolve([STRING], [])).toMatch(/SUM/);

@@ -1,0 +1,49 @@
+/**
+ * Session properties that change how a query is analyzed. A persistent query records the ones in
+ * force when it was created (PersistentQueryDef.config), so a restart analyzes it the same way.
+ */
+export const COLLECT_LIST_LIMIT_PROPERTY = 'ksql.functions.collect_list.limit';
+export const COLLECT_SET_LIMIT_PROPERTY = 'ksql.functions.collect_set.limit';
+export const NEW_QUERY_PLANNER_PROPERTY = 'ksql.new.query.planner.enabled';
+
+export interface QueryConfig {
+  /** Most elements COLLECT_LIST / COLLECT_SET keep (later values are ignored). */
+  readonly collectListLimit?: number;
+  readonly collectSetLimit?: number;
+  /**
+   * ksqlDB's new planner: a projection of a stream keeps the key columns it selects, in its own
+   * order, instead of requiring every key column in the source's order.
+   */
+  readonly newQueryPlanner?: boolean;
+}
+
+/** The properties QueryConfig reads, with the check of their values (undefined: valid). */
+export const QUERY_CONFIG_VALIDATORS: Readonly<Record<string, (v: string) => string | undefined>> = {
+  [COLLECT_LIST_LIMIT_PROPERTY]: (v) => intCheck(COLLECT_LIST_LIMIT_PROPERTY, v),
+  [COLLECT_SET_LIMIT_PROPERTY]: (v) => intCheck(COLLECT_SET_LIMIT_PROPERTY, v),
+  [NEW_QUERY_PLANNER_PROPERTY]: (v) =>
+    /^(true|false)$/i.test(v) ? undefined : `Invalid value ${v} for configuration ${NEW_QUERY_PLANNER_PROPERTY}: Expected value to be either true or false`,
+};
+
+const MAX_INT = 2 ** 31 - 1;
+
+function intCheck(name: string, v: string): string | undefined {
+  const n = Number(v.trim());
+  return /^\s*[-+]?\d+\s*$/.test(v) && Math.abs(n) <= MAX_INT ? undefined : `Invalid value ${v} for configuration ${name}: Not a number of type INT`;
+}
+
+/** The query config of the properties in force (`get` returns a property's value, if set). */
+export function queryConfigOf(get: (name: string) => string | undefined): QueryConfig {
+  const int = (name: string): number | undefined => {
+    const v = get(name);
+    return v === undefined || intCheck(name, v) !== undefined ? undefined : Number(v.trim());
+  };
+  const listLimit = int(COLLECT_LIST_LIMIT_PROPERTY);
+  const setLimit = int(COLLECT_SET_LIMIT_PROPERTY);
+  const planner = get(NEW_QUERY_PLANNER_PROPERTY);
+  return {
+    ...(listLimit === undefined ? {} : { collectListLimit: listLimit }),
+    ...(setLimit === undefined ? {} : { collectSetLimit: setLimit }),
+    ...(planner !== undefined && planner.toLowerCase() === 'true' ? { newQueryPlanner: true } : {}),
+  };
+}
