@@ -59,6 +59,9 @@ export function checkPullClauses(q: Query, settings: PullSettings): void {
       q.span,
     );
   }
+  if (q.limit !== undefined && q.limit < 0) {
+    throw new UserError('PULL_NOT_SUPPORTED', `Pull queries don't support negative integers in the LIMIT clause. ${MORE_INFO}\n${PUSH_HINT}`, q.span);
+  }
   const selected: Expr[] = q.select.flatMap((s) => (s.kind === 'SelectExpr' ? [s.expr] : []));
   checkPseudo('SELECT', selected, q);
   if (q.where) checkPseudo('WHERE', [q.where], q);
@@ -70,6 +73,23 @@ function checkPseudo(clause: string, exprs: readonly Expr[], q: Query): void {
   if (used.size === 0) return;
   const list = DISALLOWED_PSEUDO.filter((n) => used.has(n)).map((n) => `\`${n}\``).join(', ');
   throw new UserError('PULL_NOT_SUPPORTED', `Pull queries don't support the following columns in ${clause} clauses: ${list}`, q.span);
+}
+
+/**
+ * ksqlDB's pull queries accept LIKE on a column only if the column is a STRING, and say so before
+ * the operands are typed. Checked before the query is analyzed.
+ */
+export function checkPullLike(q: Query, source: SourceDef | undefined): void {
+  if (!q.where || !source) return;
+  const columns = [...source.keyColumns, ...source.valueColumns];
+  forEachExpr(q.where, (x) => {
+    if (x.kind !== 'Like' || x.operand.kind !== 'ColumnRef') return;
+    const name = x.operand.name;
+    const column = columns.find((c) => c.name === name);
+    if (column && column.type.kind !== 'STRING') {
+      throw new UserError('TYPE_MISMATCH', `The column type for Like condition must be VARCHAR. The column type is ${typeToString(column.type)}`, x.operand.span);
+    }
+  });
 }
 
 /** A table a pull query can read: a CREATE SOURCE TABLE, or a table some persistent query writes. */
@@ -225,6 +245,10 @@ function keyConstraint(c: Expr, keys: readonly ColumnSchema[], settings: PullSet
       }
       return { key, constraint: { kind: 'equal', values: c.list } };
     }
+    case 'Like':
+      // ksqlDB serves only `column LIKE 'pattern'` (by a scan).
+      if (c.operand.kind !== 'ColumnRef' || c.pattern.kind !== 'StringLiteral') return refuse('Like condition must be between strings');
+      return undefined;
     case 'Between': {
       const key = keyIndex(c.operand, keys);
       if (key < 0 || c.negated) return undefined;
@@ -259,6 +283,8 @@ export function pullWhereError(err: unknown, q: Query): unknown {
     if (x.span.start.offset === at && x.span.end.offset === end) node ??= x;
   });
   if (!node) return err;
+  // ksqlDB checks a BETWEEN only when it compiles it (as two comparisons), with other words.
+  if (node.kind === 'Between') return new UserError(err.code, `Invalid expression: ${err.message}`, err.span);
   return new UserError(err.code, `Error in WHERE expression: ${err.message}\nStatement: ${formatExpr(node)}`, err.span);
 }
 

@@ -8,17 +8,23 @@ import { isTombstone } from '../../exec/row-flags.js';
 import { planQuery } from '../../plan/logical-plan.js';
 import { toPhysical } from '../../plan/physical-plan.js';
 import type { Query } from '../../sql/ast.js';
+import { UserError } from '../../sql/diagnostic.js';
+import { INVALID_STATEMENT } from '../../sql/error-codes.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
 import { errorMessage } from '../processing-log.js';
 import { AUTO_OFFSET_RESET, type SessionProperties } from '../properties.js';
-import { checkPullClauses, checkQueryable, planPullQuery, pullWhereError, windowBoundLiterals, PULL_SETTING_NAMES, type PullPlan, type PullSettings } from '../../analyze/pull-query.js';
+import { checkPullClauses, checkPullLike, checkQueryable, planPullQuery, pullWhereError, windowBoundLiterals, PULL_SETTING_NAMES, type PullPlan, type PullSettings } from '../../analyze/pull-query.js';
 
 export async function* runQuery(ctx: StatementContext, written: Query): AsyncGenerator<EngineEvent> {
   const stmt = written.emitChanges ? written : windowBoundLiterals(written);
   const push = stmt.emitChanges;
   const settings = pullSettings(ctx.properties);
-  if (!push) checkPullClauses(stmt, settings);
+  if (!push) {
+    checkPullClauses(stmt, settings);
+    checkPullLike(stmt, ctx.engine.catalog.getSource(stmt.from.name));
+  }
+  if (push && stmt.limit !== undefined && stmt.limit < 0) throw new UserError(INVALID_STATEMENT, `LIMIT must be a non-negative integer, got ${stmt.limit}`, stmt.span);
   let analyzed: AnalyzedQuery;
   try {
     analyzed = analyzeQuery(stmt, ctx.engine.catalog);
