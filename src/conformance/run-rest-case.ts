@@ -276,7 +276,8 @@ function sameMultiset(pairs: readonly ColumnsPair[]): string | undefined {
       continue;
     }
     const first = pairs.map((q) => firstDifference(q.got, q.want, q.at)).find((d) => d !== undefined);
-    return `${first ?? `${p.at}: ${show(p.got)} is not an expected row`} (rows compared in any order)`;
+    const all = `expected rows ${show(pairs.map((q) => q.want))} but got ${show(pairs.map((q) => q.got))}`;
+    return `${first ?? `${p.at}: ${show(p.got)} is not an expected row`} (rows compared in any order; ${all})`;
   }
   return undefined;
 }

@@ -23,6 +23,8 @@ export interface QueryRunOptions {
   readonly onRecordError: (error: unknown, where: { record?: StoredRecord; row?: readonly unknown[] }) => void;
   /** A pull query over a table: the keys to look up in its materialized index (absent: scan it). */
   readonly lookups?: PullLookups;
+  /** Skip rows whose key columns are all null (a scalable push query: ksqlDB's registry ignores them). */
+  readonly dropNullKeys?: boolean;
 }
 
 export type QueryEndReason = 'limit' | 'cancelled' | 'complete';
@@ -41,7 +43,7 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   const runs = pipeline.others ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
   const streamsDeletes = opts.mode === 'push' && resultIsTable(pipeline);
   // A table has no row for a null key (ksqlDB drops such records when it reads a table).
-  const dropNullKeys = pipeline.source.kind === 'TABLE' && !pipeline.others && pipeline.source.keyColumns.length > 0;
+  const dropNullKeys = (opts.dropNullKeys === true || pipeline.source.kind === 'TABLE') && !pipeline.others && pipeline.source.keyColumns.length > 0;
   const nKeys = pipeline.source.keyColumns.length;
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   try {

@@ -14,7 +14,7 @@ export type OperatorSpec =
   /** The first operator of a join pipeline: batches carry the side (0 left, 1 right) they come from. */
   | { readonly kind: 'join'; readonly join: AnalyzedJoin }
   /** `table`: a row that fails the predicate becomes a tombstone instead of disappearing. */
-  | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean }
+  | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean; readonly keySlots: readonly number[] }
   | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   | { readonly kind: 'flatMap'; readonly functions: readonly TableFunctionCall[] }
   | { readonly kind: 'project'; readonly columns: readonly OutputColumn[]; readonly rekey?: readonly boolean[] };
@@ -51,7 +51,7 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
       }
       case 'Filter': {
         const s = walk(n.input);
-        operators.push({ kind: 'filter', predicate: n.predicate, table: n.table });
+        operators.push({ kind: 'filter', predicate: n.predicate, table: n.table, keySlots: n.keySlots });
         return s;
       }
       case 'Aggregate': {

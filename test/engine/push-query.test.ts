@@ -92,4 +92,19 @@ describe('push queries', () => {
     const rows = (await run(s, 'SELECT * FROM clicks;')).flatMap((e) => (e.type === 'rows' ? e.rows : []));
     expect(rows).toEqual([['u1', '/a', 1]]);
   });
+
+  it('skip null-key records when served as a scalable push query (a persistent query writes the source)', async () => {
+    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+    const s = engine.createSession();
+    await run(s, "CREATE STREAM i (k INT KEY, id INT) WITH (kafka_topic='i', partitions=1, value_format='JSON'); CREATE STREAM copy AS SELECT * FROM i;");
+    const abort = new AbortController();
+    const scalable = rowFeed(engine.createSession(), 'SELECT * FROM copy EMIT CHANGES;', abort.signal);
+    const transient = rowFeed(engine.createSession(), 'SELECT * FROM i EMIT CHANGES;', abort.signal);
+    const [first, firstTransient] = [scalable(), transient()];
+    await new Promise((r) => setTimeout(r, 50));
+    await run(s, 'INSERT INTO i (k, id) VALUES (NULL, 1); INSERT INTO i (k, id) VALUES (2, 2);');
+    expect(await first).toEqual([2, 2]);
+    expect(await firstTransient).toEqual([null, 1]);
+    abort.abort();
+  });
 });

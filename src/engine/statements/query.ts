@@ -38,7 +38,8 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
   }
   const pipeline = toPhysical(planQuery(analyzed));
   const queries = ctx.engine.queries;
-  const queryId = queries.startTransient(analyzed.source.name, ctx.text, push && isScalablePush(ctx, stmt, analyzed) ? 'SCALABLE_PUSH_QUERY' : 'transient');
+  const scalable = push && isScalablePush(ctx, stmt, analyzed);
+  const queryId = queries.startTransient(analyzed.source.name, ctx.text, scalable ? 'SCALABLE_PUSH_QUERY' : 'transient');
   const topic = analyzed.source.topic;
   try {
     // ksqlDB's result headers mark key columns in pull queries only (a push query streams changes).
@@ -49,6 +50,8 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',
       mode: push ? 'push' : 'snapshot',
       ...(pull.lookups ? { lookups: pull.lookups } : {}),
+      // ksqlDB's scalable push registry ignores records with a null key, even from a stream.
+      ...(scalable ? { dropNullKeys: true } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onRecordError: (error, where) =>
         ctx.engine.processingLog.log({
@@ -87,7 +90,8 @@ function pullSettings(props: SessionProperties): PullSettings {
 /**
  * ksqlDB serves a push query from the running persistent query that writes its source (a
  * "scalable push query") when the query only filters and projects that source's new rows
- * (auto.offset.reset=latest). Same rows as a transient query here; ksqlDB names its id apart.
+ * (auto.offset.reset=latest). Same rows as a transient query here, except that records with a null
+ * key are skipped as ksqlDB's registry does; ksqlDB names its id apart.
  */
 function isScalablePush(ctx: StatementContext, stmt: Query, analyzed: AnalyzedQuery): boolean {
   if (stmt.joins.length > 0 || analyzed.aggregation || stmt.partitionBy || analyzed.tableFunctions) return false;

@@ -1,22 +1,35 @@
 /**
- * WHERE: keeps rows whose predicate is TRUE (NULL and FALSE drop the row). Over a table, a row
- * that fails becomes a tombstone of its key (the key leaves the filtered table), and tombstones
- * pass through.
+ * WHERE: keeps rows whose predicate is TRUE (NULL and FALSE drop the row). Over a table, the
+ * filtered table changes: a row that fails, or a tombstone, deletes its key — but only a key the
+ * filtered table holds (a Kafka Streams table filter forwards no change from nothing to nothing), so
+ * the operator remembers which keys passed, in the query's state.
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
+import { valueKey } from '../../functions/aggregate/value-key.js';
 import { compileExprReporting } from '../compile/index.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
-import type { Operator, RowErrorHandler } from './operator.js';
+import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 
-export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, onError: RowErrorHandler): Operator {
+/** Prefix of the filter's keys in the query's shared state. */
+const LIVE_PREFIX = 'f/';
+
+export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const predicate = compileExprReporting(spec.predicate, onError);
+  const keyOf = (row: readonly unknown[]): string => LIVE_PREFIX + spec.keySlots.map((i) => valueKey(row[i] ?? null)).join('\u0000');
+  /** The key leaves the filtered table: a tombstone if it was there, else nothing. */
+  const remove = (row: unknown[], out: unknown[][]): void => {
+    const k = keyOf(row);
+    if (env.state.get(k) === undefined) return;
+    env.state.delete(k);
+    out.push(isTombstone(row) ? row : markTombstone([...row]));
+  };
   return {
     process(batch) {
       const out: unknown[][] = [];
       for (const row of batch.rows) {
         if (isTombstone(row)) {
-          // Tables: a deleted key stays deleted downstream. Streams: a null value fails any predicate.
-          if (spec.table) out.push(row);
+          // Streams: a null value fails any predicate.
+          if (spec.table) remove(row, out);
           continue;
         }
         let keep: unknown;
@@ -26,8 +39,13 @@ export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, on
           onError(err, row);
           continue;
         }
-        if (keep === true) out.push(row);
-        else if (spec.table) out.push(markTombstone([...row]));
+        if (keep === true) {
+          out.push(row);
+          if (spec.table) {
+            const k = keyOf(row);
+            if (env.state.get(k) === undefined) env.state.put(k, true);
+          }
+        } else if (spec.table) remove(row, out);
       }
       return { rows: out };
     },
