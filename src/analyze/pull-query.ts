@@ -35,6 +35,12 @@ export interface PullPlan {
    * types) per key to look up; undefined = scan.
    */
   readonly lookups?: readonly (readonly (readonly TypedExpr[])[])[];
+  /**
+   * A range of a single STRING key in the KAFKA format (its bytes sort as the strings do): the
+   * read seeks to the greatest low bound and stops after the least high one (constants of the key's
+   * type; empty = open). The WHERE still decides; bounds only narrow what is read.
+   */
+  readonly range?: { readonly lows: readonly TypedExpr[]; readonly highs: readonly TypedExpr[] };
 }
 
 const MORE_INFO = 'See https://cnfl.io/queries for more info.';
@@ -103,7 +109,13 @@ export function checkQueryable(source: SourceDef, materialized: boolean, q: Quer
   );
 }
 
-type KeyConstraint = { readonly kind: 'equal'; readonly values: readonly Expr[] } | { readonly kind: 'range' };
+/** A key range's bounds: each admitted key is at least every `lows` value and at most every `highs` one. */
+interface RangeBounds {
+  readonly lows: readonly Expr[];
+  readonly highs: readonly Expr[];
+}
+
+type KeyConstraint = { readonly kind: 'equal'; readonly values: readonly Expr[] } | ({ readonly kind: 'range' } & RangeBounds);
 
 /**
  * Works out the key lookups of a pull query over a table, raising ksqlDB's errors where the WHERE
@@ -145,7 +157,8 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
   if (ranged) {
     // A range scan over keys: one STRING key of an unwindowed table, in one disjunct (ksqlDB's limits).
     const rangeOk = settings.rangeScanEnabled && keys.length === 1 && keys[0]!.type.kind === 'STRING' && !source.windowType && disjuncts.length === 1;
-    return rangeOk || settings.tableScanEnabled ? {} : scanOr('Query requires table scan to be enabled.');
+    if (!rangeOk && !settings.tableScanEnabled) return scanOr('Query requires table scan to be enabled.');
+    return seekableRange(perDisjunct, source) ?? {};
   }
 
   // Every disjunct fixes every key column: the cross product of the values, per disjunct.
@@ -160,6 +173,20 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
     lookups.push(tuples);
   }
   return { lookups };
+}
+
+/**
+ * The bounds a read can seek to: one disjunct, one STRING key in the KAFKA format (UTF-8 bytes,
+ * ordered as the strings are), an unwindowed table; bounds that are not constants are dropped.
+ */
+function seekableRange(perDisjunct: readonly (KeyConstraint | undefined)[][], source: SourceDef): PullPlan | undefined {
+  const key = source.keyColumns[0];
+  const c = perDisjunct.length === 1 && source.keyColumns.length === 1 ? perDisjunct[0]![0] : undefined;
+  if (!key || key.type.kind !== 'STRING' || source.keyFormat !== 'KAFKA' || source.windowType || c?.kind !== 'range') return undefined;
+  const typed = (es: readonly Expr[]): TypedExpr[] => es.flatMap((e) => keyValue(e, key) ?? []);
+  const lows = typed(c.lows);
+  const highs = typed(c.highs);
+  return lows.length + highs.length > 0 ? { range: { lows, highs } } : undefined;
 }
 
 /** Bound on the disjuncts the WHERE expands to; past it, the query scans. */
@@ -181,7 +208,9 @@ function disjunctiveNormalForm(e: Expr): Expr[][] | undefined {
 /** The key values every constraint admits (in the first one's order); a range among them: undefined (scan). */
 function intersect(constraints: readonly KeyConstraint[]): KeyConstraint | undefined {
   if (constraints.length <= 1) return constraints[0];
-  if (constraints.some((c) => c.kind === 'range')) return { kind: 'range' };
+  const ranges = constraints.filter((c): c is KeyConstraint & { kind: 'range' } => c.kind === 'range');
+  // Equalities next to a range are left to the WHERE: the range alone admits a superset.
+  if (ranges.length > 0) return { kind: 'range', lows: ranges.flatMap((r) => r.lows), highs: ranges.flatMap((r) => r.highs) };
   const lists = constraints.map((c) => (c as KeyConstraint & { kind: 'equal' }).values);
   const admitted = lists.slice(1).map((l) => new Set(l.map(formatExpr)));
   return { kind: 'equal', values: lists[0]!.filter((v) => admitted.every((s) => s.has(formatExpr(v)))) };
@@ -228,7 +257,9 @@ function keyConstraint(c: Expr, keys: readonly ColumnSchema[], settings: PullSet
       if (mentionsColumns(other)) return refuse('A comparison must be between a key column and a resolvable expression.');
       if (c.op === '<>') return refuse(`Bound on key columns '[${keyText(keys[key]!)}]' must currently be '='. `);
       if (c.op === '=') return { key, constraint: { kind: 'equal', values: [other] } };
-      return { key, constraint: { kind: 'range' } };
+      // `K > c` bounds K from below, and so does `c < K`.
+      const below = (c.op === '>' || c.op === '>=') === (l >= 0);
+      return { key, constraint: { kind: 'range', lows: below ? [other] : [], highs: below ? [] : [other] } };
     }
     case 'InList': {
       const key = keyIndex(c.operand, keys);
@@ -252,7 +283,7 @@ function keyConstraint(c: Expr, keys: readonly ColumnSchema[], settings: PullSet
     case 'Between': {
       const key = keyIndex(c.operand, keys);
       if (key < 0 || c.negated) return undefined;
-      return { key, constraint: { kind: 'range' } };
+      return { key, constraint: { kind: 'range', lows: [c.low], highs: [c.high] } };
     }
     default:
       return undefined;

@@ -50,6 +50,7 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',
       mode: push ? 'push' : 'snapshot',
       ...(pull.lookups ? { lookups: pull.lookups } : {}),
+      ...(pull.range ? { range: pull.range } : {}),
       // ksqlDB's scalable push registry ignores records with a null key, even from a stream.
       ...(scalable ? { dropNullKeys: true } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
