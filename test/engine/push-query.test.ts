@@ -107,4 +107,17 @@ describe('push queries', () => {
     expect(await firstTransient).toEqual([null, 1]);
     abort.abort();
   });
+
+  it("refuse window bounds in the WHERE of a windowed aggregation with ksqlDB's words", async () => {
+    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+    const s = engine.createSession();
+    await run(s, "CREATE STREAM w (k INT KEY, v INT) WITH (kafka_topic='w', partitions=1, value_format='JSON');");
+    const error = async (sql: string): Promise<string | undefined> => {
+      for await (const e of s.execute(sql)) if (e.type === 'error') return e.diagnostic.message;
+      return undefined;
+    };
+    expect(await error('SELECT COUNT(1) FROM w WINDOW TUMBLING (SIZE 1 SECOND) WHERE windowend < 10 GROUP BY k EMIT CHANGES;')).toBe('Error in WHERE expression: Unknown column WINDOWEND.');
+    // Without a WINDOW clause it is an unknown column like any other.
+    expect(await error('SELECT * FROM w WHERE windowstart > 1 EMIT CHANGES;')).toBe("WHERE column 'WINDOWSTART' cannot be resolved.");
+  });
 });
