@@ -36,6 +36,12 @@ export interface PullPlan {
    * types) per key to look up; undefined = scan.
    */
   readonly lookups?: readonly (readonly (readonly TypedExpr[])[])[];
+  /**
+   * A range of a single STRING key in the KAFKA format (its bytes sort as the strings do): the
+   * read seeks to the greatest low bound and stops after the least high one (constants of the key's
+   * type; empty = open). The WHERE still decides; bounds only narrow what is read.
+   */
+  readonly range?: { readonly lows: readonly TypedExpr[]; readonly highs: readonly TypedExpr[] };
 }
 
 const MORE_INFO = 'See https://cnfl.io/queries for more info.';
@@ -60,6 +66,9 @@ export function checkPullClauses(q: Query, settings: PullSettings): void {
       q.span,
     );
   }
+  if (q.limit !== undefined && q.limit < 0) {
+    throw new UserError('PULL_NOT_SUPPORTED', `Pull queries don't support negative integers in the LIMIT clause. ${MORE_INFO}\n${PUSH_HINT}`, q.span);
+  }
   const selected: Expr[] = q.select.flatMap((s) => (s.kind === 'SelectExpr' ? [s.expr] : []));
   checkPseudo('SELECT', selected, q);
   if (q.where) checkPseudo('WHERE', [q.where], q);
@@ -73,6 +82,23 @@ function checkPseudo(clause: string, exprs: readonly Expr[], q: Query): void {
   throw new UserError('PULL_NOT_SUPPORTED', `Pull queries don't support the following columns in ${clause} clauses: ${list}`, q.span);
 }
 
+/**
+ * ksqlDB's pull queries accept LIKE on a column only if the column is a STRING, and say so before
+ * the operands are typed. Checked before the query is analyzed.
+ */
+export function checkPullLike(q: Query, source: SourceDef | undefined): void {
+  if (!q.where || !source) return;
+  const columns = [...source.keyColumns, ...source.valueColumns];
+  forEachExpr(q.where, (x) => {
+    if (x.kind !== 'Like' || x.operand.kind !== 'ColumnRef') return;
+    const name = x.operand.name;
+    const column = columns.find((c) => c.name === name);
+    if (column && column.type.kind !== 'STRING') {
+      throw new UserError('TYPE_MISMATCH', `The column type for Like condition must be VARCHAR. The column type is ${typeToString(column.type)}`, x.operand.span);
+    }
+  });
+}
+
 /** A table a pull query can read: a CREATE SOURCE TABLE, or a table some persistent query writes. */
 export function checkQueryable(source: SourceDef, materialized: boolean, q: Query): void {
   if (source.kind !== 'TABLE' || source.isSource || materialized) return;
@@ -84,7 +110,13 @@ export function checkQueryable(source: SourceDef, materialized: boolean, q: Quer
   );
 }
 
-type KeyConstraint = { readonly kind: 'equal'; readonly values: readonly Expr[] } | { readonly kind: 'range' };
+/** A key range's bounds: each admitted key is at least every `lows` value and at most every `highs` one. */
+interface RangeBounds {
+  readonly lows: readonly Expr[];
+  readonly highs: readonly Expr[];
+}
+
+type KeyConstraint = { readonly kind: 'equal'; readonly values: readonly Expr[] } | ({ readonly kind: 'range' } & RangeBounds);
 
 /**
  * Works out the key lookups of a pull query over a table, raising ksqlDB's errors where the WHERE
@@ -126,7 +158,8 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
   if (ranged) {
     // A range scan over keys: one STRING key of an unwindowed table, in one disjunct (ksqlDB's limits).
     const rangeOk = settings.rangeScanEnabled && keys.length === 1 && keys[0]!.type.kind === 'STRING' && !source.windowType && disjuncts.length === 1;
-    return rangeOk || settings.tableScanEnabled ? {} : scanOr('Query requires table scan to be enabled.');
+    if (!rangeOk && !settings.tableScanEnabled) return scanOr('Query requires table scan to be enabled.');
+    return seekableRange(perDisjunct, source) ?? {};
   }
 
   // Every disjunct fixes every key column: the cross product of the values, per disjunct.
@@ -141,6 +174,20 @@ export function planPullQuery(q: Query, source: SourceDef, settings: PullSetting
     lookups.push(tuples);
   }
   return { lookups };
+}
+
+/**
+ * The bounds a read can seek to: one disjunct, one STRING key in the KAFKA format (UTF-8 bytes,
+ * ordered as the strings are), an unwindowed table; bounds that are not constants are dropped.
+ */
+function seekableRange(perDisjunct: readonly (KeyConstraint | undefined)[][], source: SourceDef): PullPlan | undefined {
+  const key = source.keyColumns[0];
+  const c = perDisjunct.length === 1 && source.keyColumns.length === 1 ? perDisjunct[0]![0] : undefined;
+  if (!key || key.type.kind !== 'STRING' || source.keyFormat !== 'KAFKA' || source.windowType || c?.kind !== 'range') return undefined;
+  const typed = (es: readonly Expr[]): TypedExpr[] => es.flatMap((e) => keyValue(e, key) ?? []);
+  const lows = typed(c.lows);
+  const highs = typed(c.highs);
+  return lows.length + highs.length > 0 ? { range: { lows, highs } } : undefined;
 }
 
 /** Bound on the disjuncts the WHERE expands to; past it, the query scans. */
@@ -162,7 +209,9 @@ function disjunctiveNormalForm(e: Expr): Expr[][] | undefined {
 /** The key values every constraint admits (in the first one's order); a range among them: undefined (scan). */
 function intersect(constraints: readonly KeyConstraint[]): KeyConstraint | undefined {
   if (constraints.length <= 1) return constraints[0];
-  if (constraints.some((c) => c.kind === 'range')) return { kind: 'range' };
+  const ranges = constraints.filter((c): c is KeyConstraint & { kind: 'range' } => c.kind === 'range');
+  // Equalities next to a range are left to the WHERE: the range alone admits a superset.
+  if (ranges.length > 0) return { kind: 'range', lows: ranges.flatMap((r) => r.lows), highs: ranges.flatMap((r) => r.highs) };
   const lists = constraints.map((c) => (c as KeyConstraint & { kind: 'equal' }).values);
   const admitted = lists.slice(1).map((l) => new Set(l.map(formatExpr)));
   return { kind: 'equal', values: lists[0]!.filter((v) => admitted.every((s) => s.has(formatExpr(v)))) };
@@ -209,7 +258,9 @@ function keyConstraint(c: Expr, keys: readonly ColumnSchema[], settings: PullSet
       if (mentionsColumns(other)) return refuse('A comparison must be between a key column and a resolvable expression.');
       if (c.op === '<>') return refuse(`Bound on key columns '[${keyText(keys[key]!)}]' must currently be '='. `);
       if (c.op === '=') return { key, constraint: { kind: 'equal', values: [other] } };
-      return { key, constraint: { kind: 'range' } };
+      // `K > c` bounds K from below, and so does `c < K`.
+      const below = (c.op === '>' || c.op === '>=') === (l >= 0);
+      return { key, constraint: { kind: 'range', lows: below ? [other] : [], highs: below ? [] : [other] } };
     }
     case 'InList': {
       const key = keyIndex(c.operand, keys);
@@ -226,10 +277,14 @@ function keyConstraint(c: Expr, keys: readonly ColumnSchema[], settings: PullSet
       }
       return { key, constraint: { kind: 'equal', values: c.list } };
     }
+    case 'Like':
+      // ksqlDB serves only `column LIKE 'pattern'` (by a scan).
+      if (c.operand.kind !== 'ColumnRef' || c.pattern.kind !== 'StringLiteral') return refuse('Like condition must be between strings');
+      return undefined;
     case 'Between': {
       const key = keyIndex(c.operand, keys);
       if (key < 0 || c.negated) return undefined;
-      return { key, constraint: { kind: 'range' } };
+      return { key, constraint: { kind: 'range', lows: [c.low], highs: [c.high] } };
     }
     default:
       return undefined;
@@ -260,6 +315,8 @@ export function pullWhereError(err: unknown, q: Query): unknown {
     if (x.span.start.offset === at && x.span.end.offset === end) node ??= x;
   });
   if (!node) return err;
+  // ksqlDB checks a BETWEEN only when it compiles it (as two comparisons), with other words.
+  if (node.kind === 'Between') return new UserError(err.code, `Invalid expression: ${err.message}`, err.span);
   return new UserError(err.code, `Error in WHERE expression: ${err.message}\nStatement: ${formatExpr(node)}`, err.span);
 }
 

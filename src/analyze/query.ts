@@ -122,7 +122,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
 
   let where: TypedExpr | undefined;
-  if (q.where) where = expectBoolean(typeIn('WHERE', pseudoTimestampLiterals(q.where), inputScope), q.where.span, 'WHERE');
+  if (q.where) where = expectBoolean(typeWhere(q, pseudoTimestampLiterals(q.where), inputScope), q.where.span, 'WHERE');
   if (sinkKind !== undefined) rejectPseudoColumnNames(q, joined?.commonNames);
 
   // A table-table join yields a table keyed like its left side; other joins yield streams.
@@ -397,6 +397,20 @@ function derivedName(e: Expr): string | undefined {
 
 const CODEGEN_ERRORS: ReadonlySet<string> = new Set([LIST_COERCION_ERROR, UNSUPPORTED_CAST]);
 const CODEGEN_STEP: Readonly<Record<string, string>> = { SELECT: 'Invalid Select', WHERE: 'Invalid Predicate' };
+
+/**
+ * The WHERE of a windowed aggregation runs before the windows exist: ksqlDB reports a window bound
+ * there as "Error in WHERE expression: Unknown column WINDOWSTART."
+ */
+function typeWhere(q: Query, where: Expr, scope: Scope): TypedExpr {
+  try {
+    return typeIn('WHERE', where, scope);
+  } catch (err) {
+    const bound = err instanceof UserError && err.code === 'UNKNOWN_COLUMN' ? /'(WINDOWSTART|WINDOWEND)'/.exec(err.message)?.[1] : undefined;
+    if (q.window && bound) throw new UserError('UNKNOWN_COLUMN', `Error in WHERE expression: Unknown column ${bound}.`, (err as UserError).span);
+    throw err;
+  }
+}
 
 /** Types `e`, prefixing "cannot be resolved" errors with the clause, as ksqlDB reports them. */
 function typeIn(clause: string, e: Expr, scope: Scope): TypedExpr {

@@ -96,6 +96,8 @@ export interface QttCase {
   readonly post?: QttPost;
   readonly responses?: readonly QttResponse[];
   readonly waitForQueryHeader: boolean;
+  /** outputConditions.verifyOrder: compare a query's rows in order (else as a multiset, as ksqlDB's REST harness does). */
+  readonly verifyOrder: boolean;
   /** Keys of the case object the runner does not implement but that change its meaning. */
   readonly unsupportedKeys: readonly string[];
 }
@@ -177,6 +179,7 @@ function expandCase(file: string, index: number, raw: JsonObject, rest: boolean)
         }
       : undefined;
     const conditions = isObject(raw.inputConditions) ? raw.inputConditions : {};
+    const outputConditions = isObject(raw.outputConditions) ? raw.outputConditions : {};
     return {
       file,
       id: `${file}#${index}${variants.length > 1 ? `.${vi}` : ''}`,
@@ -194,6 +197,7 @@ function expandCase(file: string, index: number, raw: JsonObject, rest: boolean)
       ...(responses ? { responses } : {}),
       // waitForActivePushQuery: produce once the push query runs — for us, once its header is out.
       waitForQueryHeader: conditions.waitForQueryHeader === true || conditions.waitForActivePushQuery === true,
+      verifyOrder: outputConditions.verifyOrder === true,
       unsupportedKeys: UNSUPPORTED_CASE_KEYS.filter((k) => raw[k] !== undefined && raw[k] !== false),
     };
   });

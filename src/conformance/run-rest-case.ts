@@ -63,7 +63,7 @@ export async function finishCase(c: QttCase, env: CaseEnv, responses: readonly R
   if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
   const outputProblem = await verifyOutputs(c.outputs, (t) => env.readTopic(t), env.engine.catalog, c.topics);
   if (outputProblem) return failed(outputProblem);
-  const responseProblem = verifyResponses(responses, c.responses ?? [], c.statements);
+  const responseProblem = verifyResponses(responses, c.responses ?? [], c.statements, c.verifyOrder);
   return responseProblem ? failed(responseProblem) : passed;
 }
 
@@ -223,7 +223,13 @@ function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   });
 }
 
-export function verifyResponses(actual: readonly Rqtt[], expected: readonly QttResponse[], statements: readonly string[]): string | undefined {
+/**
+ * As ksqlDB's REST test executor: a query's rows are compared as a multiset of their `columns`
+ * (other row fields, the header and the final message in order) unless the case sets
+ * `outputConditions.verifyOrder` — ksqlDB does not promise the order of a table scan or of rows
+ * from different partitions.
+ */
+export function verifyResponses(actual: readonly Rqtt[], expected: readonly QttResponse[], statements: readonly string[], verifyOrder = false): string | undefined {
   if (actual.length < expected.length) return `expected ${expected.length} responses but got ${actual.length}`;
   for (let idx = 0; idx < expected.length; idx++) {
     const e = expected[idx]!;
@@ -239,19 +245,52 @@ export function verifyResponses(actual: readonly Rqtt[], expected: readonly QttR
       if (a.rows.length !== e.payload.length) {
         return `${path}: expected ${e.payload.length} rows but got ${a.rows.length}: expected ${show(e.payload)} but got ${show(a.rows)}`;
       }
+      const columns: ColumnsPair[] | undefined = verifyOrder ? undefined : [];
       for (let i = 0; i < e.payload.length; i++) {
         const want = e.payload[i]!;
         if (!isObject(want)) return `${path}[${i}]: expected row is not an object`;
-        const d = matchFields(a.rows[i]!, want, statements, idx, `${path}[${i}]`);
+        const d = matchFields(a.rows[i]!, want, statements, idx, `${path}[${i}]`, columns);
         if (d) return d;
       }
+      const d = columns && sameMultiset(columns);
+      if (d) return d;
     }
   }
   return undefined;
 }
 
-/** Only the expected object's fields are checked; nested objects recursively. */
-function matchFields(actual: Comparable, expected: { [k: string]: JsonValue }, statements: readonly string[], idx: number, path: string): string | undefined {
+/** One row's `columns`, actual and expected, set aside to be matched in any order. */
+interface ColumnsPair {
+  readonly got: Comparable;
+  readonly want: JsonValue;
+  readonly at: string;
+}
+
+/** Every actual row's columns match a distinct expected row's; else the first positional difference. */
+function sameMultiset(pairs: readonly ColumnsPair[]): string | undefined {
+  const unused = pairs.map((p) => p.want);
+  for (const p of pairs) {
+    const i = unused.findIndex((w) => firstDifference(p.got, w) === undefined);
+    if (i >= 0) {
+      unused.splice(i, 1);
+      continue;
+    }
+    const first = pairs.map((q) => firstDifference(q.got, q.want, q.at)).find((d) => d !== undefined);
+    const all = `expected rows ${show(pairs.map((q) => q.want))} but got ${show(pairs.map((q) => q.got))}`;
+    return `${first ?? `${p.at}: ${show(p.got)} is not an expected row`} (rows compared in any order; ${all})`;
+  }
+  return undefined;
+}
+
+/** Only the expected object's fields are checked; nested objects recursively; a query row's columns go to `columns` when given. */
+function matchFields(
+  actual: Comparable,
+  expected: { [k: string]: JsonValue },
+  statements: readonly string[],
+  idx: number,
+  path: string,
+  columns?: ColumnsPair[],
+): string | undefined {
   if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${path}: expected an object but got ${show(actual)}`;
   for (const [rawKey, rawValue] of Object.entries(expected)) {
     const bar = rawKey.indexOf('|');
@@ -262,10 +301,12 @@ function matchFields(actual: Comparable, expected: { [k: string]: JsonValue }, s
     if (!(key in actual)) return `${at}: missing (actual ${show(actual)})`;
     const got = actual[key]!;
     if (isObject(want)) {
-      const d = matchFields(got, want, statements, idx, at);
+      const d = matchFields(got, want, statements, idx, at, columns);
       if (d) return d;
     } else if (operator === 'STARTS_WITH') {
       if (typeof got !== 'string' || typeof want !== 'string' || !got.startsWith(want)) return `${at}: expected to start with ${show(want)} but got ${show(got)}`;
+    } else if (columns && key.toLowerCase() === 'columns' && at.includes('->row->')) {
+      columns.push({ got, want, at });
     } else {
       const d = firstDifference(got, want, at);
       if (d) return d;

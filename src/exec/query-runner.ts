@@ -12,7 +12,7 @@ import { readSources } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
 import { isTombstone } from './row-flags.js';
 import { MemoryState } from './state/key-value-state.js';
-import { pullRecords, type PullLookups } from './pull/pull-source.js';
+import { pullRecords, type PullLookups, type PullRange } from './pull/pull-source.js';
 
 export interface QueryRunOptions {
   readonly store: TopicStore;
@@ -23,6 +23,10 @@ export interface QueryRunOptions {
   readonly onRecordError: (error: unknown, where: { record?: StoredRecord; row?: readonly unknown[] }) => void;
   /** A pull query over a table: the keys to look up in its materialized index (absent: scan it). */
   readonly lookups?: PullLookups;
+  /** A pull query over a table: the key range to seek to (absent: scan it all). */
+  readonly range?: PullRange;
+  /** Skip rows whose key columns are all null (a scalable push query: ksqlDB's registry ignores them). */
+  readonly dropNullKeys?: boolean;
 }
 
 export type QueryEndReason = 'limit' | 'cancelled' | 'complete';
@@ -41,7 +45,7 @@ export async function* runPipeline(pipeline: PhysicalPipeline, opts: QueryRunOpt
   const runs = pipeline.others ? joinRuns(pipeline, opts) : singleRuns(pipeline, opts);
   const streamsDeletes = opts.mode === 'push' && resultIsTable(pipeline);
   // A table has no row for a null key (ksqlDB drops such records when it reads a table).
-  const dropNullKeys = pipeline.source.kind === 'TABLE' && !pipeline.others && pipeline.source.keyColumns.length > 0;
+  const dropNullKeys = (opts.dropNullKeys === true || pipeline.source.kind === 'TABLE') && !pipeline.others && pipeline.source.keyColumns.length > 0;
   const nKeys = pipeline.source.keyColumns.length;
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   try {
@@ -87,7 +91,7 @@ interface Run {
 async function* singleRuns(pipeline: PhysicalPipeline, opts: QueryRunOptions): AsyncGenerator<Run> {
   // A pull query over a table reads the table's materialized index: each key's latest row, no deleted keys.
   if (opts.mode === 'snapshot' && pipeline.source.kind === 'TABLE') {
-    for (const records of await pullRecords(opts.store, pipeline.source, opts.lookups)) yield { side: 0, records };
+    for (const records of await pullRecords(opts.store, pipeline.source, opts.lookups, opts.range)) yield { side: 0, records };
     return;
   }
   const reader = readTopic({

@@ -14,8 +14,8 @@ export type PlanNode =
   | { readonly kind: 'Scan'; readonly source: SourceDef; readonly columns: readonly ColumnSchema[] }
   /** Joins what the input yields with one more source, read alongside the scanned one. */
   | { readonly kind: 'Join'; readonly input: PlanNode; readonly join: AnalyzedJoin }
-  /** `keyIndex`: where a table-table join's result row holds its key (see the filter operator). */
-  | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean; readonly keyIndex?: number }
+  /** `keySlots`: over a table, where the input row holds its key (with a window's bounds). */
+  | { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: TypedExpr; readonly table: boolean; readonly keySlots: readonly number[] }
   | { readonly kind: 'Aggregate'; readonly input: PlanNode; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   | { readonly kind: 'FlatMap'; readonly input: PlanNode; readonly functions: readonly TableFunctionCall[] }
   /**
@@ -36,9 +36,7 @@ export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.
   for (const join of q.joins ?? []) node = { kind: 'Join', input: node, join };
   const lastJoin = q.joins?.[q.joins.length - 1];
   const tableRows = lastJoin ? lastJoin.kind === 'TABLE_TABLE' : q.scanned.kind === 'TABLE';
-  // A table-table join's result: the key slot is the second-to-last column (analyzeJoins).
-  const keyIndex = lastJoin?.kind === 'TABLE_TABLE' ? q.inputColumns.length - 2 : undefined;
-  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows, ...(keyIndex === undefined ? {} : { keyIndex }) };
+  if (q.where) node = { kind: 'Filter', input: node, predicate: q.where, table: tableRows, keySlots: tableRows ? tableKeySlots(q) : [] };
   if (q.rekey) node = { kind: 'Project', input: node, columns: q.rekey, rekey: q.rekeyOnNullValue ?? q.rekey.map(() => true) };
   if (q.aggregation) {
     // A join's result time is the last slot of its row.
@@ -49,4 +47,12 @@ export function planQuery(q: AnalyzedQuery, output: readonly OutputColumn[] = q.
   node = { kind: 'Project', input: node, columns: output };
   if (q.limit !== undefined) node = { kind: 'Limit', input: node, limit: q.limit };
   return node;
+}
+
+/** Where a table row holds its key before the projection: a join's key slot, else the key columns and window bounds. */
+function tableKeySlots(q: AnalyzedQuery): number[] {
+  // A join's row ends with its key and its time.
+  if (q.joins) return [q.inputColumns.length - 2];
+  const bounds = q.scanned.windowType ? ['WINDOWSTART', 'WINDOWEND'].map((n) => q.inputColumns.findIndex((c) => c.name === n)).filter((i) => i >= 0) : [];
+  return [...q.scanned.keyColumns.map((_, i) => i), ...bounds];
 }

@@ -13,11 +13,8 @@ import type { PlanNode } from './logical-plan.js';
 export type OperatorSpec =
   /** The first operator of a join pipeline: batches carry the side (0 left, 1 right) they come from. */
   | { readonly kind: 'join'; readonly join: AnalyzedJoin }
-  /**
-   * `table`: a row that fails the predicate becomes a tombstone instead of disappearing.
-   * `keyIndex`: the filter remembers which keys passed, and sends a tombstone only for those.
-   */
-  | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean; readonly keyIndex?: number }
+  /** `table`: a row that fails the predicate becomes a tombstone instead of disappearing. */
+  | { readonly kind: 'filter'; readonly predicate: TypedExpr; readonly table: boolean; readonly keySlots: readonly number[] }
   | { readonly kind: 'aggregate'; readonly aggregation: AnalyzedAggregation; readonly rowtimeIndex: number }
   | { readonly kind: 'flatMap'; readonly functions: readonly TableFunctionCall[] }
   | { readonly kind: 'project'; readonly columns: readonly OutputColumn[]; readonly rekey?: readonly boolean[] };
@@ -54,7 +51,7 @@ export function toPhysical(root: PlanNode): PhysicalPipeline {
       }
       case 'Filter': {
         const s = walk(n.input);
-        operators.push({ kind: 'filter', predicate: n.predicate, table: n.table, ...(n.keyIndex === undefined ? {} : { keyIndex: n.keyIndex }) });
+        operators.push({ kind: 'filter', predicate: n.predicate, table: n.table, keySlots: n.keySlots });
         return s;
       }
       case 'Aggregate': {

@@ -244,7 +244,7 @@ function buildQuery(ctx: BuildContext, n: CstNode): Query {
     ...(having ? { having: buildExpr(ctx, having) } : {}),
     ...(emit ? { emit } : {}),
     emitChanges: emit !== undefined,
-    ...(limit ? { limit: countValue(ctx, limit, 'LIMIT') } : {}),
+    ...(limit ? { limit: limitValue(ctx, limit) } : {}),
     span: nodeSpan(ctx, n),
   });
 }
@@ -341,6 +341,18 @@ function countValue(ctx: BuildContext, n: CstNode, what: string): number {
   if (!/^\d+$/.test(text) || value > MAX_COUNT) {
     throw new UserError(INVALID_STATEMENT, `${what} must be a non-negative integer, got ${text}`, nodeSpan(ctx, n));
   }
+  return value;
+}
+
+/**
+ * A query's LIMIT: an integer, as ksqlDB's parser wants; a negative one is left to the analysis
+ * (a pull query refuses it with its own message).
+ */
+function limitValue(ctx: BuildContext, n: CstNode): number {
+  const text = signedNumberText(n);
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text)) throw new UserError(INVALID_STATEMENT, 'Failed to prepare statement: Value must be integer for command: LIMIT', nodeSpan(ctx, n));
+  if (Math.abs(value) > MAX_COUNT) throw new UserError(INVALID_STATEMENT, `LIMIT must be an integer of at most ${MAX_COUNT}, got ${text}`, nodeSpan(ctx, n));
   return value;
 }
 

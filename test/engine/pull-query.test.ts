@@ -56,6 +56,17 @@ describe('pull queries', () => {
     expect(rowsOf(await executeOk(s, 'SELECT id FROM users LIMIT 2;'))).toEqual(ids.slice(0, 2).map((id) => [id]));
   });
 
+  it('serves key ranges by seeking, with the whole WHERE still applied', async () => {
+    const ids = async (where: string): Promise<unknown[]> => rowsOf(await executeOk(s, `SELECT id FROM users WHERE ${where};`)).map((r) => r[0]).sort();
+    expect(await ids("id > 'a' AND id <= 'c'")).toEqual(['b', 'c']);
+    expect(await ids("'b' <= id")).toEqual(['b', 'c']);
+    expect(await ids("id BETWEEN 'a' AND 'b' AND score > 5")).toEqual(['b']);
+    expect(await ids("id > 'c' AND id < 'a'")).toEqual([]);
+    // A bound past U+D800 is not sought to (UTF-8 byte order and SQL string order differ there).
+    expect(await ids("id < '\u{1F600}' AND id > 'a'")).toEqual(['b', 'c']);
+    expect(await ids('id > CAST(NULL AS STRING)')).toEqual([]);
+  });
+
   it('refuses what needs a table scan when table scans are disabled', async () => {
     await executeOk(s, "SET 'ksql.query.pull.table.scan.enabled'='false';");
     expect(await errorOf(s, 'SELECT * FROM users WHERE score = 2;')).toBe('WHERE clause missing key column for disjunct: (SCORE = 2)');
@@ -73,6 +84,9 @@ describe('pull queries', () => {
     expect(await errorOf(s, 'SELECT * FROM users WHERE ROWPARTITION = 1;')).toBe("Pull queries don't support the following columns in WHERE clauses: `ROWPARTITION`");
     expect(await errorOf(s, 'SELECT id, COUNT(*) FROM users GROUP BY id;')).toMatch(/^Pull queries don't support GROUP BY clauses\. /);
     expect(await errorOf(s, "SELECT * FROM users WHERE id IN (NULL);")).toBe('Primary key columns can not be NULL: (ID = null)');
+    expect(await errorOf(s, 'SELECT * FROM users LIMIT -1;')).toMatch(/^Pull queries don't support negative integers in the LIMIT clause\. /);
+    expect(await errorOf(s, 'SELECT * FROM users_in LIMIT 2.5;')).toBe('Failed to prepare statement: Value must be integer for command: LIMIT');
+    expect(await errorOf(s, 'SELECT * FROM users_in EMIT CHANGES LIMIT -1;')).toBe('LIMIT must be a non-negative integer, got -1');
     await executeOk(s, "SET 'ksql.query.pull.limit.clause.enabled'='false';");
     expect(await errorOf(s, 'SELECT * FROM users LIMIT 1;')).toMatch(/^LIMIT clause in pull queries is currently disabled/);
   });
@@ -111,6 +125,13 @@ describe('pull query WHERE details', () => {
 
   it("words a WHERE type error as ksqlDB's pull queries do", async () => {
     expect(await errorOf(s, "SELECT * FROM per_second WHERE id = '10';")).toBe("Error in WHERE expression: Cannot compare ID (INTEGER) to '10' (STRING) with EQUAL.\nStatement: (ID = '10')");
+    // BETWEEN is checked as two comparisons, the low bound first.
+    expect(await errorOf(s, "SELECT * FROM per_second WHERE n BETWEEN 'a' AND 2;")).toBe("Invalid expression: Cannot compare N (BIGINT) to 'a' (STRING) with GREATER_THAN_OR_EQUAL.");
+    expect(await errorOf(s, "SELECT * FROM per_second WHERE n BETWEEN 1 AND 'b';")).toBe("Invalid expression: Cannot compare N (BIGINT) to 'b' (STRING) with LESS_THAN_OR_EQUAL.");
+    // LIKE: on a column, only a STRING one; with table scans disabled, only `column LIKE 'pattern'`.
+    expect(await errorOf(s, "SELECT * FROM per_second WHERE id LIKE '1%';")).toBe('The column type for Like condition must be VARCHAR. The column type is INTEGER');
+    await executeOk(s, "SET 'ksql.query.pull.table.scan.enabled'='false';");
+    expect(await errorOf(s, "SELECT * FROM per_second WHERE id = 10 AND 'a' LIKE 'a';")).toBe('Like condition must be between strings');
   });
 
   it('intersects several conditions on the key (table scans allowed)', async () => {

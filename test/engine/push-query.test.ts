@@ -92,4 +92,32 @@ describe('push queries', () => {
     const rows = (await run(s, 'SELECT * FROM clicks;')).flatMap((e) => (e.type === 'rows' ? e.rows : []));
     expect(rows).toEqual([['u1', '/a', 1]]);
   });
+
+  it('skip null-key records when served as a scalable push query (a persistent query writes the source)', async () => {
+    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+    const s = engine.createSession();
+    await run(s, "CREATE STREAM i (k INT KEY, id INT) WITH (kafka_topic='i', partitions=1, value_format='JSON'); CREATE STREAM copy AS SELECT * FROM i;");
+    const abort = new AbortController();
+    const scalable = rowFeed(engine.createSession(), 'SELECT * FROM copy EMIT CHANGES;', abort.signal);
+    const transient = rowFeed(engine.createSession(), 'SELECT * FROM i EMIT CHANGES;', abort.signal);
+    const [first, firstTransient] = [scalable(), transient()];
+    await new Promise((r) => setTimeout(r, 50));
+    await run(s, 'INSERT INTO i (k, id) VALUES (NULL, 1); INSERT INTO i (k, id) VALUES (2, 2);');
+    expect(await first).toEqual([2, 2]);
+    expect(await firstTransient).toEqual([null, 1]);
+    abort.abort();
+  });
+
+  it("refuse window bounds in the WHERE of a windowed aggregation with ksqlDB's words", async () => {
+    engine = await Engine.open({ dataDir: join(tempDir(), 'data') });
+    const s = engine.createSession();
+    await run(s, "CREATE STREAM w (k INT KEY, v INT) WITH (kafka_topic='w', partitions=1, value_format='JSON');");
+    const error = async (sql: string): Promise<string | undefined> => {
+      for await (const e of s.execute(sql)) if (e.type === 'error') return e.diagnostic.message;
+      return undefined;
+    };
+    expect(await error('SELECT COUNT(1) FROM w WINDOW TUMBLING (SIZE 1 SECOND) WHERE windowend < 10 GROUP BY k EMIT CHANGES;')).toBe('Error in WHERE expression: Unknown column WINDOWEND.');
+    // Without a WINDOW clause it is an unknown column like any other.
+    expect(await error('SELECT * FROM w WHERE windowstart > 1 EMIT CHANGES;')).toBe("WHERE column 'WINDOWSTART' cannot be resolved.");
+  });
 });

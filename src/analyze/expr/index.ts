@@ -15,7 +15,7 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, typeToString, type SqlType } 
 import type { TypedExpr } from '../typed-expr.js';
 import { coerceTo, constant, isNullLiteral, untypedNull } from './coerce.js';
 import { formatExpr } from './format.js';
-import { comparisonType, requireBoolean, typeArithmetic, typeComparison, typeDistinct } from './operators.js';
+import { comparisonMismatch, comparisonType, requireBoolean, typeArithmetic, typeComparison, typeDistinct } from './operators.js';
 import { parseTimeUnit, TIME_UNIT_ARG_FUNCTIONS } from '../../functions/datetime-add.js';
 import { isHigherOrder, typeHigherOrder } from './higher-order.js';
 import { resolveColumn, type Scope } from './scope.js';
@@ -242,14 +242,10 @@ class ExprTyper {
     const low = this.type(e.low);
     const high = this.type(e.high);
     const t1 = isNullLiteral(low) ? operand.type : comparisonType(operand, low, false);
-    const t = t1 && (isNullLiteral(high) ? t1 : comparisonType({ ...operand, type: t1 }, high, false));
-    if (!t || isUntypedNull(t)) {
-      throw new UserError(
-        'TYPE_MISMATCH',
-        `Cannot compare ${formatExpr(e.operand)} (${typeToString(operand.type)}) BETWEEN ${typeToString(low.type)} AND ${typeToString(high.type)}.`,
-        e.span,
-      );
-    }
+    // As ksqlDB, BETWEEN is checked as `operand >= low AND operand <= high`.
+    if (!t1 || isUntypedNull(t1)) throw comparisonMismatch(e.operand, operand.type, e.low, low.type, '>=', e.span);
+    const t = isNullLiteral(high) ? t1 : comparisonType({ ...operand, type: t1 }, high, false);
+    if (!t || isUntypedNull(t)) throw comparisonMismatch(e.operand, operand.type, e.high, high.type, '<=', e.span);
     return {
       kind: 'Between',
       operand: coerceTo(operand, t),

@@ -70,6 +70,11 @@ const OP_NAMES: Record<ComparisonOp, string> = {
   '>=': 'GREATER_THAN_OR_EQUAL',
 };
 
+/** ksqlDB's words for two operands a comparison cannot compare: "Cannot compare A (STRING) to 1 (INTEGER) with EQUAL." */
+export function comparisonMismatch(left: Expr, l: SqlType, right: Expr, r: SqlType, op: ComparisonOp, span: Span): UserError {
+  return new UserError('TYPE_MISMATCH', `Cannot compare ${formatExpr(left)} (${typeName(l)}) to ${formatExpr(right)} (${typeName(r)}) with ${OP_NAMES[op]}.`, span);
+}
+
 const TEMPORAL = new Set(['TIMESTAMP', 'DATE', 'TIME']);
 
 /**
@@ -95,13 +100,7 @@ export function typeComparison(ast: Expr & { kind: 'Binary' }, op: ComparisonOp,
     throw new UserError('TYPE_MISMATCH', `Comparison with NULL not supported: ${side(l)} ${op} ${side(r)}\nUse 'IS NULL' or 'IS NOT NULL' instead.`, ast.span);
   }
   const t = comparisonType(l, r, op === '=' || op === '<>');
-  if (!t) {
-    throw new UserError(
-      'TYPE_MISMATCH',
-      `Cannot compare ${formatExpr(ast.left)} (${typeName(l.type)}) to ${formatExpr(ast.right)} (${typeName(r.type)}) with ${OP_NAMES[op]}.`,
-      ast.span,
-    );
-  }
+  if (!t) throw comparisonMismatch(ast.left, l.type, ast.right, r.type, op, ast.span);
   return { kind: 'Comparison', op, left: coerceTo(l, t), right: coerceTo(r, t), operandType: t, type: BOOLEAN, span: ast.span };
 }
 

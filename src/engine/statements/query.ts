@@ -8,17 +8,23 @@ import { isTombstone } from '../../exec/row-flags.js';
 import { planQuery } from '../../plan/logical-plan.js';
 import { toPhysical } from '../../plan/physical-plan.js';
 import type { Query } from '../../sql/ast.js';
+import { UserError } from '../../sql/diagnostic.js';
+import { INVALID_STATEMENT } from '../../sql/error-codes.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
 import { errorMessage } from '../processing-log.js';
 import { AUTO_OFFSET_RESET, type SessionProperties } from '../properties.js';
-import { checkPullClauses, checkQueryable, planPullQuery, pullWhereError, windowBoundLiterals, PULL_SETTING_NAMES, type PullPlan, type PullSettings } from '../../analyze/pull-query.js';
+import { checkPullClauses, checkPullLike, checkQueryable, planPullQuery, pullWhereError, windowBoundLiterals, PULL_SETTING_NAMES, type PullPlan, type PullSettings } from '../../analyze/pull-query.js';
 
 export async function* runQuery(ctx: StatementContext, written: Query): AsyncGenerator<EngineEvent> {
   const stmt = written.emitChanges ? written : windowBoundLiterals(written);
   const push = stmt.emitChanges;
   const settings = pullSettings(ctx.properties);
-  if (!push) checkPullClauses(stmt, settings);
+  if (!push) {
+    checkPullClauses(stmt, settings);
+    checkPullLike(stmt, ctx.engine.catalog.getSource(stmt.from.name));
+  }
+  if (push && stmt.limit !== undefined && stmt.limit < 0) throw new UserError(INVALID_STATEMENT, `LIMIT must be a non-negative integer, got ${stmt.limit}`, stmt.span);
   let analyzed: AnalyzedQuery;
   try {
     analyzed = analyzeQuery(stmt, ctx.engine.catalog, undefined, ctx.properties.queryConfig());
@@ -32,7 +38,8 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
   }
   const pipeline = toPhysical(planQuery(analyzed));
   const queries = ctx.engine.queries;
-  const queryId = queries.startTransient(analyzed.source.name, ctx.text, push && isScalablePush(ctx, stmt, analyzed) ? 'SCALABLE_PUSH_QUERY' : 'transient');
+  const scalable = push && isScalablePush(ctx, stmt, analyzed);
+  const queryId = queries.startTransient(analyzed.source.name, ctx.text, scalable ? 'SCALABLE_PUSH_QUERY' : 'transient');
   const topic = analyzed.source.topic;
   try {
     // ksqlDB's result headers mark key columns in pull queries only (a push query streams changes).
@@ -43,6 +50,9 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
       from: push ? (ctx.properties.get(AUTO_OFFSET_RESET) === 'earliest' ? 'earliest' : 'latest') : 'earliest',
       mode: push ? 'push' : 'snapshot',
       ...(pull.lookups ? { lookups: pull.lookups } : {}),
+      ...(pull.range ? { range: pull.range } : {}),
+      // ksqlDB's scalable push registry ignores records with a null key, even from a stream.
+      ...(scalable ? { dropNullKeys: true } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onRecordError: (error, where) =>
         ctx.engine.processingLog.log({
@@ -81,7 +91,8 @@ function pullSettings(props: SessionProperties): PullSettings {
 /**
  * ksqlDB serves a push query from the running persistent query that writes its source (a
  * "scalable push query") when the query only filters and projects that source's new rows
- * (auto.offset.reset=latest). Same rows as a transient query here; ksqlDB names its id apart.
+ * (auto.offset.reset=latest). Same rows as a transient query here, except that records with a null
+ * key are skipped as ksqlDB's registry does; ksqlDB names its id apart.
  */
 function isScalablePush(ctx: StatementContext, stmt: Query, analyzed: AnalyzedQuery): boolean {
   if (stmt.joins.length > 0 || analyzed.aggregation || stmt.partitionBy || analyzed.tableFunctions) return false;

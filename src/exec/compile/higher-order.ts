@@ -1,11 +1,16 @@
 /** Compiles TRANSFORM / FILTER / REDUCE: the lambda body runs on the row extended by its params. */
 import type { HigherOrder } from '../../analyze/typed-expr.js';
+import { javaHashMapOrder } from '../../functions/java-hash-map.js';
 import type { CompiledExpr } from './index.js';
 
-export function compileHigherOrder(e: HigherOrder, compile: (x: HigherOrder['collection']) => CompiledExpr): CompiledExpr {
+export function compileHigherOrder(
+  e: HigherOrder,
+  compile: (x: HigherOrder['collection']) => CompiledExpr,
+  compileBody: (x: HigherOrder['collection']) => CompiledExpr,
+): CompiledExpr {
   const collection = compile(e.collection);
   const init = e.init ? compile(e.init) : undefined;
-  const lambdas = e.lambdas.map((l) => ({ body: compile(l.body), base: l.base }));
+  const lambdas = e.lambdas.map((l) => ({ body: compileBody(l.body), base: l.base }));
   const call = (l: (typeof lambdas)[number], row: readonly unknown[], params: readonly unknown[]): unknown => {
     const ext = row.slice(0, l.base);
     for (const p of params) ext.push(p ?? null);
@@ -35,7 +40,8 @@ export function compileHigherOrder(e: HigherOrder, compile: (x: HigherOrder['col
         let acc = init!(row);
         if (c === null || c === undefined) return acc;
         if (!isMap) for (const v of c as unknown[]) acc = call(lambdas[0]!, row, [acc, v]);
-        else for (const [k, v] of c as Map<unknown, unknown>) acc = call(lambdas[0]!, row, [acc, k, v]);
+        // Over a map, ksqlDB folds in its HashMap's order.
+        else for (const [k, v] of javaHashMapOrder(c as Map<unknown, unknown>)) acc = call(lambdas[0]!, row, [acc, k, v]);
         return acc;
       };
   }

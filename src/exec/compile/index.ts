@@ -57,7 +57,7 @@ export function compileExpr(e: TypedExpr): CompiledExpr {
     case 'Call':
       return compileCall(e);
     case 'HigherOrder':
-      return compileHigherOrder(e, compileExpr);
+      return compileHigherOrderCall(e);
     case 'Cast': {
       const f = compileExpr(e.operand);
       const conv = castConverter(e.operand.type, e.type);
@@ -67,6 +67,15 @@ export function compileExpr(e: TypedExpr): CompiledExpr {
       const l = compileExpr(e.left);
       const r = compileExpr(e.right);
       const op = arithmeticFn(e.op, e.type);
+      if (lambdaDepth > 0) {
+        // ksqlDB's generated lambda code unboxes its operands: NULL fails the lambda's function.
+        return (row) => {
+          const a = l(row);
+          const b = r(row);
+          if (isNull(a) || isNull(b)) throw new ExpressionEvalError(`Cannot apply ${e.op} to NULL in a lambda`);
+          return op(a, b);
+        };
+      }
       return (row) => {
         const a = l(row);
         if (isNull(a)) return null;
@@ -246,6 +255,34 @@ function comparisonTest(op: ComparisonOp, t: SqlType): (a: unknown, b: unknown) 
     case '>=':
       return (a, b) => cmp(a, b) >= 0;
   }
+}
+
+/** How many lambda bodies enclose what is being compiled (compiling is synchronous). */
+let lambdaDepth = 0;
+
+function compileLambdaBody(e: TypedExpr): CompiledExpr {
+  lambdaDepth++;
+  try {
+    return compileExpr(e);
+  } finally {
+    lambdaDepth--;
+  }
+}
+
+/** TRANSFORM / FILTER / REDUCE fail like any function call: reported, and NULL. */
+function compileHigherOrderCall(e: TypedExpr & { kind: 'HigherOrder' }): CompiledExpr {
+  const f = compileHigherOrder(e, compileExpr, compileLambdaBody);
+  const report = callErrorHandler;
+  return (row) => {
+    try {
+      return f(row);
+    } catch (err) {
+      const error = err instanceof ExpressionEvalError ? err : new ExpressionEvalError(`Error computing ${e.fn}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      if (!report) throw error;
+      report(error, row);
+      return null;
+    }
+  };
 }
 
 function compileCall(e: TypedExpr & { kind: 'Call' }): CompiledExpr {

@@ -1,11 +1,8 @@
 /**
- * WHERE: keeps rows whose predicate is TRUE (NULL and FALSE drop the row). Over a table, a row
- * that fails becomes a tombstone of its key (the key leaves the filtered table), and tombstones
- * pass through.
- *
- * With `keyIndex` (a table-table join's result, whose inputs are materialized) the filter knows the
- * key's previous row, as Kafka Streams' table filter does when its parent sends old values: a
- * failing row or a tombstone of a key whose last row did not pass emits nothing (null → null).
+ * WHERE: keeps rows whose predicate is TRUE (NULL and FALSE drop the row). Over a table, the
+ * filtered table changes: a row that fails, or a tombstone, deletes its key — but only a key the
+ * filtered table holds (a Kafka Streams table filter forwards no change from nothing to nothing), so
+ * the operator remembers which keys passed, in the query's state.
  */
 import type { OperatorSpec } from '../../plan/physical-plan.js';
 import { valueKey } from '../../functions/aggregate/value-key.js';
@@ -13,28 +10,26 @@ import { compileExprReporting } from '../compile/index.js';
 import { isTombstone, markTombstone } from '../row-flags.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 
-/** Prefix of the filter's entries in the query's state (keys whose last row passed). */
-const PASSED = 'f/';
+/** Prefix of the filter's keys in the query's shared state. */
+const LIVE_PREFIX = 'f/';
 
 export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const predicate = compileExprReporting(spec.predicate, onError);
-  const { keyIndex } = spec;
-  /** Records whether `row`'s key now passes; returns whether it passed before. */
-  const passedBefore = (row: readonly unknown[], passes: boolean): boolean => {
-    if (keyIndex === undefined) return true;
-    const k = PASSED + valueKey(row[keyIndex]);
-    const before = env.state.get(k) === true;
-    if (passes && !before) env.state.put(k, true);
-    else if (!passes && before) env.state.delete(k);
-    return before;
+  const keyOf = (row: readonly unknown[]): string => LIVE_PREFIX + spec.keySlots.map((i) => valueKey(row[i] ?? null)).join('\u0000');
+  /** The key leaves the filtered table: a tombstone if it was there, else nothing. */
+  const remove = (row: unknown[], out: unknown[][]): void => {
+    const k = keyOf(row);
+    if (env.state.get(k) === undefined) return;
+    env.state.delete(k);
+    out.push(isTombstone(row) ? row : markTombstone([...row]));
   };
   return {
     process(batch) {
       const out: unknown[][] = [];
       for (const row of batch.rows) {
         if (isTombstone(row)) {
-          // Tables: a deleted key stays deleted downstream. Streams: a null value fails any predicate.
-          if (spec.table && passedBefore(row, false)) out.push(row);
+          // Streams: a null value fails any predicate.
+          if (spec.table) remove(row, out);
           continue;
         }
         let keep: unknown;
@@ -45,9 +40,12 @@ export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, on
           continue;
         }
         if (keep === true) {
-          passedBefore(row, true);
           out.push(row);
-        } else if (spec.table && passedBefore(row, false)) out.push(markTombstone([...row]));
+          if (spec.table) {
+            const k = keyOf(row);
+            if (env.state.get(k) === undefined) env.state.put(k, true);
+          }
+        } else if (spec.table) remove(row, out);
       }
       return { rows: out };
     },

@@ -14,12 +14,18 @@ import type { Serde } from '../../serde/format.js';
 /** Per disjunct of the WHERE, per key to look up, its key column values as constant expressions. */
 export type PullLookups = readonly (readonly (readonly TypedExpr[])[])[];
 
+/** Constant bounds of a single STRING key (KAFKA format): lows and highs, all inclusive. */
+export interface PullRange {
+  readonly lows: readonly TypedExpr[];
+  readonly highs: readonly TypedExpr[];
+}
+
 const NO_ROW: readonly unknown[] = [];
 
-export async function pullRecords(store: TopicStore, source: SourceDef, lookups: PullLookups | undefined): Promise<StoredRecord[][]> {
+export async function pullRecords(store: TopicStore, source: SourceDef, lookups: PullLookups | undefined, range?: PullRange): Promise<StoredRecord[][]> {
   const index = tableIndexFor(store, source.topic, source.statementText, windowKeyBytes(source));
   await index.catchUp();
-  const records = lookups ? lookupAll(index, source, lookups) : index.scan();
+  const records = lookups ? lookupAll(index, source, lookups) : range ? seek(index, range) : index.scan();
   const batches: StoredRecord[][] = [];
   for (let i = 0; i < records.length; i += MAX_BATCH_RECORDS) batches.push(records.slice(i, i + MAX_BATCH_RECORDS));
   return batches;
@@ -58,4 +64,23 @@ function serializeKeys(key: Serde, tuples: readonly (readonly TypedExpr[])[]): U
     if (bytes) out.push(bytes);
   }
   return out;
+}
+
+/**
+ * Reads the keys from the greatest low bound to the least high one. A KAFKA STRING key is its UTF-8
+ * bytes, whose order is that of code points; SQL compares strings by UTF-16 units, which agrees
+ * with it against a bound without surrogates or characters past them (U+D800 and up), so only such
+ * bounds are used. A NULL bound admits no key.
+ */
+function seek(index: TableIndex, range: PullRange): StoredRecord[] {
+  const values = (es: readonly TypedExpr[]): (string | null)[] =>
+    es.map((e) => compileExpr(e)(NO_ROW)).map((v) => (v === null || v === undefined ? null : String(v)));
+  const lows = values(range.lows);
+  const highs = values(range.highs);
+  if (lows.includes(null) || highs.includes(null)) return [];
+  const usable = (xs: (string | null)[]): string[] => (xs as string[]).filter((x) => !/[\uD800-\uFFFF]/.test(x));
+  const low = usable(lows).reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
+  const high = usable(highs).reduce<string | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);
+  const utf8 = (x: string | undefined): Uint8Array | undefined => (x === undefined ? undefined : Buffer.from(x, 'utf8'));
+  return index.range(utf8(low), utf8(high));
 }

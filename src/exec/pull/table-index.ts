@@ -120,13 +120,28 @@ export class TableIndex {
 
   /** Every live record: partitions in order, keys in byte order. */
   scan(): StoredRecord[] {
+    return this.range(undefined, undefined);
+  }
+
+  /**
+   * The live records whose key bytes lie between `low` and `high` (both inclusive, absent = open):
+   * per partition a binary search to the lower bound, then keys in order up to the upper one.
+   */
+  range(low: Uint8Array | undefined, high: Uint8Array | undefined): StoredRecord[] {
+    const lo = low === undefined ? undefined : keyText(low);
+    const hi = high === undefined ? undefined : keyText(high);
     const out: StoredRecord[] = [];
+    if (lo !== undefined && hi !== undefined && lo > hi) return out;
     for (let p = 0; p < this.latest.length; p++) {
       const map = this.latest[p];
       if (!map) continue;
       // latin1 strings compare as their bytes do.
-      this.sorted[p] ??= [...map.keys()].sort();
-      for (const k of this.sorted[p]!) out.push(toRecord(p, k, map.get(k)!));
+      const keys = (this.sorted[p] ??= [...map.keys()].sort());
+      for (let i = lo === undefined ? 0 : lowerBound(keys, lo); i < keys.length; i++) {
+        const k = keys[i]!;
+        if (hi !== undefined && k > hi) break;
+        out.push(toRecord(p, k, map.get(k)!));
+      }
     }
     return out;
   }
@@ -155,4 +170,16 @@ export class TableIndex {
     }
     return hits.map((h) => toRecord(h.p, h.k, h.e));
   }
+}
+
+/** The first index of sorted `keys` whose key is not below `k`. */
+function lowerBound(keys: readonly string[], k: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

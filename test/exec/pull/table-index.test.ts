@@ -29,6 +29,20 @@ describe('table index', () => {
     expect(index.lookup([bytes('b'), bytes('z'), bytes('b'), bytes('c')]).map(text)).toEqual(['b=5', 'c=4']);
   });
 
+  it('seeks to a key range: per partition from the low bound to the high one, both inclusive', async () => {
+    store = await openLmdbTopicStore(join(tempDir(), 'store'));
+    await store.createTopic('t', config(2));
+    await store.append('t', 0, ['a', 'c', 'e', 'g'].map((k) => ({ key: bytes(k), value: bytes(k.toUpperCase()) })));
+    await store.append('t', 1, ['b', 'd', 'f'].map((k) => ({ key: bytes(k), value: bytes(k.toUpperCase()) })));
+    const index = tableIndexFor(store, 't', 'range', 0);
+    await index.catchUp();
+    expect(index.range(bytes('b'), bytes('e')).map(text)).toEqual(['c=C', 'e=E', 'b=B', 'd=D']);
+    expect(index.range(bytes('bb'), undefined).map(text)).toEqual(['c=C', 'e=E', 'g=G', 'd=D', 'f=F']);
+    expect(index.range(undefined, bytes('b')).map(text)).toEqual(['a=A', 'b=B']);
+    expect(index.range(bytes('e'), bytes('c'))).toEqual([]);
+    expect(index.range(undefined, undefined)).toEqual(index.scan());
+  });
+
   it('catches up with only what was appended since, and concurrent callers share one read', async () => {
     store = await openLmdbTopicStore(join(tempDir(), 'store'));
     await store.createTopic('t', config(1));
