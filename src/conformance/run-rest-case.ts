@@ -3,7 +3,8 @@
  * statements before the first SELECT are admin statements whose results are the first responses;
  * then the input is produced; then each query runs and its streamed rows (header, rows, final
  * message) are the next responses. Expected responses match field by field: only the fields the
- * test names are compared, `field|starts_with` compares a prefix, `{STATEMENT}` is the statement.
+ * test names are compared, `field|starts_with` compares a prefix, `{STATEMENT}` is the statement;
+ * a query's rows in any order unless the case sets `outputConditions.verifyOrder`.
  */
 import type { ColumnSchema } from '../analyze/catalog.js';
 import type { EngineEvent } from '../engine/events.js';
