@@ -4,7 +4,7 @@
  * (inherited from the source unless given in WITH), and the final projection in sink layout
  * [...key columns, ...value columns, ROWTIME(, WINDOWSTART, WINDOWEND)].
  */
-import type { CreateAsSelect, InsertSelect, Property } from '../sql/ast.js';
+import type { CreateAsSelect, InsertSelect, Property, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
 import { typeToString } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
@@ -125,6 +125,19 @@ function sinkFormats(
   };
 }
 
+/**
+ * A windowed table's rows expire with its store's retention, which a persistent query could not
+ * carry to its sink, so ksqlDB refuses to read one persistently (push queries may).
+ */
+function rejectWindowedTableSources(q: Query, catalog: CatalogReader): void {
+  for (const r of [q.from, ...q.joins.map((j) => j.right)]) {
+    const s = catalog.getSource(r.name);
+    if (s?.kind === 'TABLE' && s.windowType) {
+      throw new UserError('WINDOWED_TABLE_SOURCE', 'KSQL does not support persistent queries on windowed tables.', r.span);
+    }
+  }
+}
+
 /** `replay`: re-planning a query the command topic recorded (its sink already exists). */
 export function analyzeCreateAsSelect(
   stmt: CreateAsSelect,
@@ -138,6 +151,7 @@ export function analyzeCreateAsSelect(
     throw new UserError('LIMIT_IN_PERSISTENT', `CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`, stmt.query.span);
   }
   const query = analyzeQuery(stmt.query, catalog, stmt.sourceType);
+  rejectWindowedTableSources(stmt.query, catalog);
   const table = producesTable(query);
   if (table && stmt.sourceType === 'STREAM') {
     throw new UserError('INVALID_RESULT_TYPE', 'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.', stmt.span);
@@ -160,6 +174,8 @@ export function analyzeCreateAsSelect(
   const wrap = props.get('WRAP_SINGLE_VALUE');
   const topic = props.get('KAFKA_TOPIC') ? stringProp(props.get('KAFKA_TOPIC')!) : stmt.name;
   const window = query.aggregation?.window;
+  // Without an aggregation, a sink written with window bounds inherits the source's window.
+  const inherited = !query.aggregation && query.windowBounds && from.windowType ? from : undefined;
   const sink: SourceDef = {
     name: stmt.name,
     kind: stmt.sourceType,
@@ -175,6 +191,7 @@ export function analyzeCreateAsSelect(
     isSource: false,
     statementText,
     ...(window ? { windowType: window.kind, ...(window.kind !== 'SESSION' ? { windowSizeMs: window.size.ms } : {}) } : {}),
+    ...(inherited ? { windowType: inherited.windowType, ...(inherited.windowSizeMs === undefined ? {} : { windowSizeMs: inherited.windowSizeMs }) } : {}),
   };
   const partitionsProp = props.get('PARTITIONS');
   return {
@@ -200,6 +217,7 @@ export function analyzeInsertSelect(stmt: InsertSelect, catalog: CatalogReader):
     throw new UserError('INVALID_TARGET', `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`, stmt.targetSpan);
   }
   const query = analyzeQuery(stmt.query, catalog, 'STREAM');
+  rejectWindowedTableSources(stmt.query, catalog);
   if (producesTable(query)) {
     throw new UserError('INVALID_RESULT_TYPE', `INSERT INTO can only be used with a query that produces a stream; this query produces a table.`, stmt.query.span);
   }

@@ -11,6 +11,7 @@ import { AGG_ROWTIME, analyzeAggregation, hasAggregates, WINDOWEND, WINDOWSTART,
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { analyzeJoins, joinKeyOfProjection, type AnalyzedJoin } from './join.js';
 import { analyzePartitionBy, PARTITION_BY_TABLE_MESSAGE, type RekeyedSource } from './partition-by.js';
+import { rejectWindowBoundsInWhere } from './window-bounds.js';
 import { analyzeTableFunctions, hasTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpr } from './typed-expr.js';
 import { expectBoolean, formatExpr, typeExpr, UNSUPPORTED_CAST, type Scope } from './expr/index.js';
@@ -105,6 +106,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   }
 
   let where: TypedExpr | undefined;
+  rejectWindowBoundsInWhere(q, inputScope);
   if (q.where) where = expectBoolean(typeIn('WHERE', q.where, inputScope), q.where.span, 'WHERE');
 
   // PARTITION BY re-keys the stream before the projection sees it (see partition-by.ts).
@@ -133,7 +135,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const agg = aggregated
     ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
         source: { name: from.name, valueFormat: from.valueFormat },
-        starColumns: starColumns(from),
+        starColumns: starColumns(from, sinkKind !== undefined),
         ...(from.windowType ? { windowedSource: true } : {}),
         ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
       })
@@ -191,7 +193,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
           throw new UserError('UNKNOWN_SOURCE', `'${item.source}' is not a valid source in this query.`, item.span);
         }
         // With GROUP BY, the aggregation has checked that every column is grouped.
-        for (const name of starColumns(source)) {
+        for (const name of starColumns(source, sinkKind !== undefined)) {
           const ref: Expr = { kind: 'ColumnRef', name, span: item.span };
           add(name, typeIn('SELECT', expand(ref), scope), ref, item.span);
         }
@@ -274,6 +276,10 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
     const cols = agg.aggregation.columns;
     const at = (n: string): TypedExpr => ({ kind: 'Column', index: cols.findIndex((c) => c.name === n), name: n, type: BIGINT });
     windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
+  } else if (source.windowType && !joined && !rekeyed) {
+    // A windowed source's rows keep their window: a sink written from them is windowed too.
+    const at = (n: string): TypedExpr => ({ kind: 'Column', index: inputColumns.findIndex((c) => c.name === n), name: n, type: BIGINT });
+    windowBounds = { start: at(WINDOWSTART), end: at(WINDOWEND) };
   }
   return {
     source,
@@ -300,9 +306,12 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   };
 }
 
-/** The columns `SELECT *` selects from one source, in order. */
-function starColumns(source: SourceDef): string[] {
-  const bounds = source.windowType ? ['WINDOWSTART', 'WINDOWEND'] : [];
+/**
+ * The columns `SELECT *` selects from one source, in order. A windowed source's bounds are
+ * selected by transient queries only: a persistent query's sink carries them in its key's window.
+ */
+function starColumns(source: SourceDef, persistent: boolean): string[] {
+  const bounds = source.windowType && !persistent ? ['WINDOWSTART', 'WINDOWEND'] : [];
   return [...source.keyColumns.map((c) => c.name), ...bounds, ...source.valueColumns.map((c) => c.name)];
 }
 
