@@ -41,8 +41,8 @@ class SqlParser extends CstParser {
   statement = this.RULE('statement', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.query) },
-      { ALT: () => this.SUBRULE(this.createSource) },
-      { ALT: () => this.SUBRULE(this.dropSource) },
+      { ALT: () => this.SUBRULE(this.createStatement) },
+      { ALT: () => this.SUBRULE(this.dropStatement) },
       { ALT: () => this.SUBRULE(this.insertValues) },
       { ALT: () => this.SUBRULE(this.showStatement) },
       { ALT: () => this.SUBRULE(this.describeStatement) },
@@ -75,8 +75,21 @@ class SqlParser extends CstParser {
     this.OR([{ ALT: () => this.SUBRULE(this.query) }, { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'queryId' }) }]);
   });
 
-  createSource = this.RULE('createSource', () => {
+  /**
+   * CREATE and DROP take their object kind second; one rule per verb keeps LL(1) at the verb, so
+   * `DROP pageviews` is an error at `pageviews`, not at DROP.
+   */
+  createStatement = this.RULE('createStatement', () => {
     this.CONSUME(T.Create);
+    this.OR([{ ALT: () => this.SUBRULE(this.createSource) }, { ALT: () => this.SUBRULE(this.createType) }]);
+  });
+
+  dropStatement = this.RULE('dropStatement', () => {
+    this.CONSUME(T.Drop);
+    this.OR([{ ALT: () => this.SUBRULE(this.dropSource) }, { ALT: () => this.SUBRULE(this.dropType) }]);
+  });
+
+  createSource = this.RULE('createSource', () => {
     this.OPTION(() => {
       this.CONSUME(T.Or);
       this.CONSUME(T.Replace);
@@ -99,6 +112,29 @@ class SqlParser extends CstParser {
       this.CONSUME(T.As);
       this.SUBRULE(this.query);
     });
+  });
+
+  /** (CREATE) TYPE [IF NOT EXISTS] name AS type: a named alias for a type (ksqlDB's custom types). */
+  createType = this.RULE('createType', () => {
+    this.CONSUME(T.Type);
+    this.OPTION(() => {
+      this.CONSUME(T.If);
+      this.CONSUME(T.Not);
+      this.CONSUME(T.Exists);
+    });
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.CONSUME(T.As);
+    this.SUBRULE(this.type);
+  });
+
+  /** (DROP) TYPE [IF EXISTS] name */
+  dropType = this.RULE('dropType', () => {
+    this.CONSUME(T.Type);
+    this.OPTION(() => {
+      this.CONSUME(T.If);
+      this.CONSUME(T.Exists);
+    });
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
   });
 
   /** ALTER STREAM|TABLE name ADD [COLUMN] c type [, ADD [COLUMN] c type ...] */
@@ -172,7 +208,6 @@ class SqlParser extends CstParser {
   });
 
   dropSource = this.RULE('dropSource', () => {
-    this.CONSUME(T.Drop);
     this.SUBRULE(this.sourceType);
     this.OPTION(() => {
       this.CONSUME(T.If);
@@ -420,6 +455,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.CONSUME(T.Properties, { LABEL: 'what' }) },
       { ALT: () => this.CONSUME(T.Functions, { LABEL: 'what' }) },
       { ALT: () => this.CONSUME(T.Variables, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Types, { LABEL: 'what' }) },
     ]);
     this.OPTION(() => this.CONSUME(T.Extended));
   });

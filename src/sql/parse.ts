@@ -11,7 +11,7 @@ import { buildStatement } from './cst-to-ast.js';
 import { lex, lexicalDiagnostic, type LexicalError } from './lex.js';
 import { LineIndex, START } from './positions.js';
 import { INTERNAL_ERROR, SYNTAX_ERROR } from './error-codes.js';
-import { node } from './cst.js';
+import { node, type CustomTypeLookup } from './cst.js';
 
 export { splitStatements, isStatementComplete, type StatementText } from './split.js';
 export { substituteVariables } from './variables.js';
@@ -26,7 +26,12 @@ export interface ParseResult {
  * Parses every `;`-terminated statement of `text` (a last statement may omit its `;`).
  * Each statement is parsed on its own, so one bad statement does not hide errors in the others.
  */
-export function parseStatements(text: string, base: Position = START): ParseResult {
+export interface ParseOptions {
+  /** Custom types (CREATE TYPE) visible to these statements. */
+  readonly customType?: CustomTypeLookup;
+}
+
+export function parseStatements(text: string, base: Position = START, options: ParseOptions = {}): ParseResult {
   const index = new LineIndex(text, base);
   const { tokens, errors } = lex(text);
   // Tokens and lexical errors in source order: an error also belongs to the statement it is in.
@@ -42,7 +47,7 @@ export function parseStatements(text: string, base: Position = START): ParseResu
       group = [];
       return;
     }
-    const result = groupError ? { error: lexicalDiagnostic(index, groupError) } : parseOne(index, group);
+    const result = groupError ? { error: lexicalDiagnostic(index, groupError) } : parseOne(index, group, options);
     if ('error' in result) diagnostics.push(result.error);
     else statements.push({ statement: result.statement, text: text.slice(groupStart, end) });
     group = [];
@@ -72,13 +77,13 @@ function startOf(item: IToken | LexicalError): number {
   return 'tokenType' in item ? item.startOffset : item.start;
 }
 
-function parseOne(index: LineIndex, group: readonly IToken[]): { statement: ParsedStatement['statement'] } | { error: Diagnostic } {
+function parseOne(index: LineIndex, group: readonly IToken[], options: ParseOptions): { statement: ParsedStatement['statement'] } | { error: Diagnostic } {
   sqlParser.input = group as IToken[];
   const cst = sqlParser.singleStatement();
   const err = sqlParser.errors[0];
   if (err) return { error: syntaxDiagnostic(index, group, err) };
   try {
-    return { statement: buildStatement({ index }, node(cst, 'statement')) };
+    return { statement: buildStatement({ index, ...(options.customType ? { customType: options.customType } : {}) }, node(cst, 'statement')) };
   } catch (e) {
     if (e instanceof UserError) return { error: e.toDiagnostic() };
     // A bug in the CST→AST layer: still a value, since callers rely on parsing never throwing.
