@@ -9,7 +9,7 @@
  * One instance (`sqlParser`) is built at module load and reused: building runs Chevrotain's
  * grammar self-analysis, which is far too slow to repeat per statement.
  */
-import { createToken, CstParser, EOF, Lexer, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
+import { createToken, createTokenInstance, CstParser, EOF, Lexer, tokenMatcher, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
 import * as T from './lexer.js';
 
 /** Chevrotain lookahead depth; 3 tells `a.*` from `a.b`, 3 tells `IF NOT EXISTS` from a table named IF. */
@@ -981,12 +981,42 @@ const EXPRESSION = createToken({ name: 'Expression', pattern: Lexer.NA, label: '
 
 export function syntaxErrorMessage(actual: IToken, given: readonly TokenType[]): string {
   const expected = summarizeExpected(given);
-  const where = actual.tokenType === EOF ? 'Syntax error at end of input' : `Syntax error at or near ${describeActual(actual)}`;
+  const where = syntaxErrorWhere(actual);
   return expected.length > 0 ? `${where}: expected ${formatExpected(expected)}` : where;
 }
 
+/** The head of a syntax error message, where parse.ts adds ` at line L:C` as ksqlDB words it. */
+export function syntaxErrorWhere(actual: IToken): string {
+  return actual.tokenType === EOF ? 'Syntax error at end of input' : `Syntax error at or near ${describeActual(actual)}`;
+}
+
+/**
+ * One expected token that is not there: ANTLR's (and so ksqlDB's) single-token recovery words
+ * it `extraneous input 'X' expecting Y` when the token after the offending one is the expected
+ * one, and `missing Y at 'X'` when the offending token could follow the expected one.
+ */
+function mismatchMessage(expected: TokenType, actual: IToken): string {
+  const input = sqlParser.input;
+  const at = input.indexOf(actual);
+  if (at >= 0 && actual.tokenType !== EOF) {
+    const next = input[at + 1];
+    const shown = quotedLabel(expected);
+    if (next && tokenMatcher(next, expected)) return `extraneous input ${describeActual(actual)} expecting ${shown}`;
+    const assumed = createTokenInstance(expected, shown, NaN, NaN, NaN, NaN, NaN, NaN);
+    const follows = sqlParser.computeContentAssist('singleStatement', [...input.slice(0, at), assumed]);
+    if (follows.some((p) => tokenMatcher(actual, p.nextTokenType))) return `missing ${shown} at ${describeActual(actual)}`;
+  }
+  return syntaxErrorMessage(actual, [expected]);
+}
+
+/** ANTLR quotes literal tokens: `')'`, `'FROM'`. */
+function quotedLabel(t: TokenType): string {
+  const label = tokenLabel(t);
+  return label.startsWith("'") ? label : `'${label}'`;
+}
+
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => syntaxErrorMessage(actual, [expected]),
+  buildMismatchTokenMessage: ({ expected, actual }) => mismatchMessage(expected, actual),
   buildNotAllInputParsedMessage: ({ firstRedundant }) => syntaxErrorMessage(firstRedundant, []),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
     syntaxErrorMessage(actual[0]!, expectedPathsPerAlt.flat().map((path) => path[0]!).filter(Boolean)),

@@ -22,7 +22,8 @@ export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome>
   if (setup) return setup;
   for (let i = 0; i < c.statements.length; i++) {
     const stmt = c.statements[i]!;
-    const run = await runWithTimeout(env, stmt, STATEMENT_TIMEOUT_MS);
+    // QTT parses the statements as one script, one per line: error positions count lines so.
+    const run = await runWithTimeout(env, '\n'.repeat(i) + stmt, STATEMENT_TIMEOUT_MS);
     if (run.timedOut) return failed(`statement ${i + 1} did not finish within ${STATEMENT_TIMEOUT_MS} ms: ${stmt}`);
     if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
   }

@@ -4,9 +4,9 @@
  */
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import { Semicolon } from '../../grammar/lexer.js';
-import { sqlParser, syntaxErrorMessage } from '../../grammar/parser.js';
+import { sqlParser, syntaxErrorMessage, syntaxErrorWhere } from '../../grammar/parser.js';
 import type { ParsedStatement } from './ast.js';
-import { diagnostic, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
+import { diagnostic, SYNTAX_ERROR_TITLE, syntaxErrorPrefix, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
 import { buildStatement } from './cst-to-ast.js';
 import { lex, lexicalDiagnostic, type LexicalError } from './lex.js';
 import { LineIndex, START } from './positions.js';
@@ -99,9 +99,19 @@ function syntaxDiagnostic(index: LineIndex, group: readonly IToken[], err: IReco
   const span: Span = atEnd
     ? index.span(last.startOffset + last.image.length, last.startOffset + last.image.length)
     : index.span(t.startOffset, t.startOffset + t.image.length);
-  let message = err.message;
-  if (err.name === 'NotAllInputParsedException') message = redundantInputMessage(group, t);
-  return diagnostic(SYNTAX_ERROR, message, span);
+  const detail = err.name === 'NotAllInputParsedException' ? redundantInputMessage(group, t) : err.message;
+  return diagnostic(SYNTAX_ERROR, ksqlSyntaxMessage(detail, t, span.start), span);
+}
+
+/**
+ * ksqlDB's wording: `line L:C: Syntax Error` then the detail, whose `Syntax error at or near 'X'`
+ * gains ` at line L:C` (our "expected ..." hint stays after it). renderDiagnostic shows the
+ * position once, with the caret.
+ */
+function ksqlSyntaxMessage(detail: string, token: IToken, at: Position): string {
+  const where = syntaxErrorWhere(token);
+  const positioned = detail.startsWith(where) ? `${where} at line ${at.line}:${at.column}${detail.slice(where.length)}` : detail;
+  return `${syntaxErrorPrefix(at)}${SYNTAX_ERROR_TITLE}\n${positioned}`;
 }
 
 /** "expected" for input after a complete statement: what could have continued it, or `;`. */
