@@ -133,6 +133,8 @@ export const Add = keyword('ADD', true);
 export const Column = keyword('COLUMN', true);
 export const Pause = keyword('PAUSE', true);
 export const Resume = keyword('RESUME', true);
+export const Type = keyword('TYPE', true);
+export const Types = keyword('TYPES', true);
 
 // ------------------------------------------------------------------ literals
 

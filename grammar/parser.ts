@@ -9,7 +9,7 @@
  * One instance (`sqlParser`) is built at module load and reused: building runs Chevrotain's
  * grammar self-analysis, which is far too slow to repeat per statement.
  */
-import { createToken, CstParser, EOF, Lexer, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
+import { createToken, createTokenInstance, CstParser, EOF, Lexer, tokenMatcher, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
 import * as T from './lexer.js';
 
 /** Chevrotain lookahead depth; 3 tells `a.*` from `a.b`, 3 tells `IF NOT EXISTS` from a table named IF. */
@@ -41,8 +41,8 @@ class SqlParser extends CstParser {
   statement = this.RULE('statement', () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.query) },
-      { ALT: () => this.SUBRULE(this.createSource) },
-      { ALT: () => this.SUBRULE(this.dropSource) },
+      { ALT: () => this.SUBRULE(this.createStatement) },
+      { ALT: () => this.SUBRULE(this.dropStatement) },
       { ALT: () => this.SUBRULE(this.insertValues) },
       { ALT: () => this.SUBRULE(this.showStatement) },
       { ALT: () => this.SUBRULE(this.describeStatement) },
@@ -75,8 +75,21 @@ class SqlParser extends CstParser {
     this.OR([{ ALT: () => this.SUBRULE(this.query) }, { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'queryId' }) }]);
   });
 
-  createSource = this.RULE('createSource', () => {
+  /**
+   * CREATE and DROP take their object kind second; one rule per verb keeps LL(1) at the verb, so
+   * `DROP pageviews` is an error at `pageviews`, not at DROP.
+   */
+  createStatement = this.RULE('createStatement', () => {
     this.CONSUME(T.Create);
+    this.OR([{ ALT: () => this.SUBRULE(this.createSource) }, { ALT: () => this.SUBRULE(this.createType) }]);
+  });
+
+  dropStatement = this.RULE('dropStatement', () => {
+    this.CONSUME(T.Drop);
+    this.OR([{ ALT: () => this.SUBRULE(this.dropSource) }, { ALT: () => this.SUBRULE(this.dropType) }]);
+  });
+
+  createSource = this.RULE('createSource', () => {
     this.OPTION(() => {
       this.CONSUME(T.Or);
       this.CONSUME(T.Replace);
@@ -99,6 +112,29 @@ class SqlParser extends CstParser {
       this.CONSUME(T.As);
       this.SUBRULE(this.query);
     });
+  });
+
+  /** (CREATE) TYPE [IF NOT EXISTS] name AS type: a named alias for a type (ksqlDB's custom types). */
+  createType = this.RULE('createType', () => {
+    this.CONSUME(T.Type);
+    this.OPTION(() => {
+      this.CONSUME(T.If);
+      this.CONSUME(T.Not);
+      this.CONSUME(T.Exists);
+    });
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
+    this.CONSUME(T.As);
+    this.SUBRULE(this.type);
+  });
+
+  /** (DROP) TYPE [IF EXISTS] name */
+  dropType = this.RULE('dropType', () => {
+    this.CONSUME(T.Type);
+    this.OPTION(() => {
+      this.CONSUME(T.If);
+      this.CONSUME(T.Exists);
+    });
+    this.SUBRULE(this.identifier, { LABEL: 'name' });
   });
 
   /** ALTER STREAM|TABLE name ADD [COLUMN] c type [, ADD [COLUMN] c type ...] */
@@ -172,7 +208,6 @@ class SqlParser extends CstParser {
   });
 
   dropSource = this.RULE('dropSource', () => {
-    this.CONSUME(T.Drop);
     this.SUBRULE(this.sourceType);
     this.OPTION(() => {
       this.CONSUME(T.If);
@@ -420,6 +455,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.CONSUME(T.Properties, { LABEL: 'what' }) },
       { ALT: () => this.CONSUME(T.Functions, { LABEL: 'what' }) },
       { ALT: () => this.CONSUME(T.Variables, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.Types, { LABEL: 'what' }) },
     ]);
     this.OPTION(() => this.CONSUME(T.Extended));
   });
@@ -963,12 +999,42 @@ const EXPRESSION = createToken({ name: 'Expression', pattern: Lexer.NA, label: '
 
 export function syntaxErrorMessage(actual: IToken, given: readonly TokenType[]): string {
   const expected = summarizeExpected(given);
-  const where = actual.tokenType === EOF ? 'Syntax error at end of input' : `Syntax error at or near ${describeActual(actual)}`;
+  const where = syntaxErrorWhere(actual);
   return expected.length > 0 ? `${where}: expected ${formatExpected(expected)}` : where;
 }
 
+/** The head of a syntax error message, where parse.ts adds ` at line L:C` as ksqlDB words it. */
+export function syntaxErrorWhere(actual: IToken): string {
+  return actual.tokenType === EOF ? 'Syntax error at end of input' : `Syntax error at or near ${describeActual(actual)}`;
+}
+
+/**
+ * One expected token that is not there: ANTLR's (and so ksqlDB's) single-token recovery words
+ * it `extraneous input 'X' expecting Y` when the token after the offending one is the expected
+ * one, and `missing Y at 'X'` when the offending token could follow the expected one.
+ */
+function mismatchMessage(expected: TokenType, actual: IToken): string {
+  const input = sqlParser.input;
+  const at = input.indexOf(actual);
+  if (at >= 0 && actual.tokenType !== EOF) {
+    const next = input[at + 1];
+    const shown = quotedLabel(expected);
+    if (next && tokenMatcher(next, expected)) return `extraneous input ${describeActual(actual)} expecting ${shown}`;
+    const assumed = createTokenInstance(expected, shown, NaN, NaN, NaN, NaN, NaN, NaN);
+    const follows = sqlParser.computeContentAssist('singleStatement', [...input.slice(0, at), assumed]);
+    if (follows.some((p) => tokenMatcher(actual, p.nextTokenType))) return `missing ${shown} at ${describeActual(actual)}`;
+  }
+  return syntaxErrorMessage(actual, [expected]);
+}
+
+/** ANTLR quotes literal tokens: `')'`, `'FROM'`. */
+function quotedLabel(t: TokenType): string {
+  const label = tokenLabel(t);
+  return label.startsWith("'") ? label : `'${label}'`;
+}
+
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => syntaxErrorMessage(actual, [expected]),
+  buildMismatchTokenMessage: ({ expected, actual }) => mismatchMessage(expected, actual),
   buildNotAllInputParsedMessage: ({ firstRedundant }) => syntaxErrorMessage(firstRedundant, []),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
     syntaxErrorMessage(actual[0]!, expectedPathsPerAlt.flat().map((path) => path[0]!).filter(Boolean)),

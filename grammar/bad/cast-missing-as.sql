@@ -1,2 +1,2 @@
---fail=2:15: Syntax error at or near 'STRING'
+--fail=2:15: missing 'AS' at 'STRING'
 SELECT CAST(a STRING) FROM t;

@@ -1,2 +1,2 @@
---fail=2:19: Syntax error at or near '('
+--fail=2:19: missing 'VALUES' at '('
 INSERT INTO t (a) (1);

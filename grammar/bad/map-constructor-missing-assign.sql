@@ -1,2 +1,2 @@
---fail=2:16: Syntax error at or near '1'
+--fail=2:16: missing ':=' at '1'
 SELECT MAP('a' 1) FROM t;

@@ -1,2 +1,2 @@
---fail=2:12: Syntax error at or near 'c'
+--fail=2:12: extraneous input 'c' expecting 'FROM'
 SELECT a b c FROM t;

@@ -1,2 +1,2 @@
---fail=2:10: Syntax error at or near 'FORM'
+--fail=2:10: missing 'FROM' at 'FORM'
 SELECT * FORM t;

@@ -1,2 +1,2 @@
---fail=2:15: Syntax error at or near 'FROM'
+--fail=2:15: missing ')' at 'FROM'
 SELECT (a + b FROM t;

@@ -4,7 +4,7 @@
  * (inherited from the source unless given in WITH), and the final projection in sink layout
  * [...key columns, ...value columns, ROWTIME(, WINDOWSTART, WINDOWEND)].
  */
-import type { CreateAsSelect, InsertSelect, Property } from '../sql/ast.js';
+import type { CreateAsSelect, InsertSelect, Property, Query } from '../sql/ast.js';
 import { UserError } from '../sql/diagnostic.js';
 import { typeToString } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';

@@ -6,7 +6,7 @@ import type { CreateSource, Literal, Property } from '../sql/ast.js';
 import { UserError, type Span } from '../sql/diagnostic.js';
 import { parseDelimiterProperty } from '../serde/format.js';
 import { compilePattern } from '../functions/java-date-format.js';
-import { MS_PER_UNIT } from '../sql/time-units.js';
+import { parseDurationText } from '../sql/time-units.js';
 import { array, BYTES, STRING, struct, typeToString, type SqlType } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { PSEUDO_COLUMNS } from './catalog.js';
@@ -51,10 +51,9 @@ function windowProps(props: Map<string, Property>): Pick<SourceDef, 'windowType'
     return { windowType: type };
   }
   if (!sizeProp) throw new UserError('INVALID_PROPERTY', `${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`, typeProp.span);
-  const m = /^\s*(\d+)\s+([A-Za-z]+?)S?\s*$/.exec(stringProp(sizeProp));
-  const per = m ? MS_PER_UNIT[m[2]!.toUpperCase()] : undefined;
-  if (!m || per === undefined) throw new UserError('INVALID_PROPERTY', `Invalid WINDOW_SIZE: ${stringProp(sizeProp)}. Expected e.g. '10 SECONDS'.`, sizeProp.span);
-  return { windowType: type, windowSizeMs: Number(m[1]) * per };
+  const size = parseDurationText(stringProp(sizeProp));
+  if ('error' in size) throw new UserError('INVALID_PROPERTY', `Configuration WINDOW_SIZE is invalid: ${size.error}`, sizeProp.span);
+  return { windowType: type, windowSizeMs: size.ms };
 }
 
 export interface AnalyzedCreateSource {

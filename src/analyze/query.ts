@@ -157,7 +157,7 @@ export function analyzeQuery(q: Query, catalog: CatalogReader, sinkKind?: 'STREA
   const agg = aggregated
     ? analyzeAggregation(q, inputScope, qualifier, sinkKind, {
         source: { name: from.name, valueFormat: from.valueFormat },
-        starColumns: starColumns(from),
+        starColumns: starColumns(from, sinkKind !== undefined),
         ...(from.windowType ? { windowedSource: true } : {}),
         ...(tableInput ? { tableKeyCount: from.keyColumns.length } : {}),
         ...(joined ? { join: true } : {}),

@@ -4,7 +4,7 @@
  */
 import type { ClientEvent, ColumnInfo } from '../client/client.js';
 import { toJsonText } from '../client/json-text.js';
-import type { StatementResult } from '../client/results.js';
+import { schemaInfoText, type StatementResult } from '../client/results.js';
 
 /** Narrowest column in a streamed table. */
 const MIN_COLUMN_WIDTH = 10;
@@ -90,6 +90,8 @@ export function renderResult(r: StatementResult): string {
       return table(['Property', 'Scope', 'Level', 'Value'], r.properties.map((p) => [p.name, p.scope, r.overwrittenProperties.includes(p.name) ? 'SESSION' : 'DEFAULT', p.value]));
     case 'variables':
       return table(['Variable Name', 'Value'], r.variables.map((v) => [v.name, v.value]));
+    case 'type_list':
+      return table(['Type Name', 'Schema'], Object.entries(r.types).map(([name, s]) => [name, schemaInfoText(s)]));
     case 'sourceDescription': {
       const d = r.sourceDescription;
       const head = `\nName                 : ${d.name}\nType                 : ${d.type}\nKafka topic          : ${d.topic} (partitions: ${d.partitions}, replication: ${d.replication})\nKey format           : ${d.keyFormat}\nValue format         : ${d.valueFormat}\n${d.timestamp ? `Timestamp field      : ${d.timestamp}\n` : ''}\n`;

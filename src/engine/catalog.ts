@@ -4,6 +4,7 @@
  */
 import type { CatalogReader, SourceDef } from '../analyze/catalog.js';
 import type { QueryConfig } from '../analyze/query-config.js';
+import type { SqlType } from '../types/sql-type.js';
 
 /** A persistent query as the command topic records it: enough to plan and restart it. */
 export interface PersistentQueryDef {
@@ -45,6 +46,26 @@ export class Catalog implements CatalogReader {
 
   removeQuery(id: string): void {
     this.queries.delete(id);
+  }
+
+  /** Custom types (CREATE TYPE) by name, definitions already expanded. */
+  private readonly types = new Map<string, SqlType>();
+
+  getType(name: string): SqlType | undefined {
+    return this.types.get(name);
+  }
+
+  /** Custom types by name, sorted. */
+  listTypes(): readonly [string, SqlType][] {
+    return [...this.types].sort(([a], [b]) => a.localeCompare(b));
+  }
+
+  putType(name: string, type: SqlType): void {
+    this.types.set(name, type);
+  }
+
+  removeType(name: string): boolean {
+    return this.types.delete(name);
   }
 
   getSource(name: string): SourceDef | undefined {

@@ -6,6 +6,7 @@
  */
 import type { SourceDef } from '../analyze/catalog.js';
 import type { TopicStore } from '../store/topic-store.js';
+import type { SqlType } from '../types/sql-type.js';
 import type { Catalog, PersistentQueryDef } from './catalog.js';
 
 export const COMMAND_TOPIC = '_streamsql_commands';
@@ -18,7 +19,9 @@ export type Command =
   /** CREATE ... AS SELECT (sink set) and INSERT INTO ... SELECT (no sink: it exists). */
   | { readonly v: number; readonly type: 'startQuery'; readonly query: PersistentQueryDef; readonly sink?: SourceDef }
   | { readonly v: number; readonly type: 'terminateQuery'; readonly id: string }
-  | { readonly v: number; readonly type: 'pauseQuery' | 'resumeQuery'; readonly id: string };
+  | { readonly v: number; readonly type: 'pauseQuery' | 'resumeQuery'; readonly id: string }
+  | { readonly v: number; readonly type: 'createType'; readonly name: string; readonly sqlType: SqlType }
+  | { readonly v: number; readonly type: 'dropType'; readonly name: string };
 
 export type CommandType = Command['type'];
 
@@ -42,6 +45,12 @@ export function applyCommand(catalog: Catalog, cmd: Command): void {
     case 'pauseQuery':
     case 'resumeQuery':
       catalog.setQueryPaused(cmd.id, cmd.type === 'pauseQuery');
+      return;
+    case 'createType':
+      catalog.putType(cmd.name, cmd.sqlType);
+      return;
+    case 'dropType':
+      catalog.removeType(cmd.name);
       return;
   }
 }

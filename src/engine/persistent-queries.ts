@@ -26,7 +26,7 @@ interface Running {
 
 /** Plans a recorded CREATE ... AS SELECT / INSERT INTO ... SELECT against the catalog. */
 export function analyzePersistent(def: Pick<PersistentQueryDef, 'statementText' | 'config'>, catalog: Catalog, replay: boolean): AnalyzedPersistentQuery {
-  const parsed = parseStatements(def.statementText);
+  const parsed = parseStatements(def.statementText, undefined, { customType: (name) => catalog.getType(name) });
   const stmt = parsed.statements[0]?.statement;
   if (parsed.diagnostics.length > 0 || !stmt) throw new Error(`cannot parse recorded query: ${parsed.diagnostics[0]?.message ?? 'empty'}`);
   if (stmt.kind === 'CreateAsSelect') return analyzeCreateAsSelect(stmt, catalog, def.statementText, replay, {}, def.config);

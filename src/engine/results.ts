@@ -112,6 +112,32 @@ export interface SourceDescriptionResult {
   readonly warnings: readonly Warning[];
 }
 
+/** ksqlDB's SchemaInfo: a type as a tree (STRUCT fields, ARRAY/MAP members). */
+export interface SchemaInfo {
+  readonly type: string;
+  readonly fields: readonly { readonly name: string; readonly schema: SchemaInfo }[] | null;
+  readonly memberSchema: SchemaInfo | null;
+  /** DECIMAL's precision and scale. */
+  readonly parameters?: { readonly precision: number; readonly scale: number };
+}
+
+/** A SchemaInfo spelled as DESCRIBE spells types: `STRUCT<\`A\` INTEGER>`, `ARRAY<STRING>`. */
+export function schemaInfoText(s: SchemaInfo): string {
+  if (s.type === 'STRUCT') return `STRUCT<${(s.fields ?? []).map((f) => `\`${f.name}\` ${schemaInfoText(f.schema)}`).join(', ')}>`;
+  if (s.type === 'ARRAY' && s.memberSchema) return `ARRAY<${schemaInfoText(s.memberSchema)}>`;
+  if (s.type === 'MAP' && s.memberSchema) return `MAP<STRING, ${schemaInfoText(s.memberSchema)}>`;
+  if (s.type === 'DECIMAL' && s.parameters) return `DECIMAL(${s.parameters.precision}, ${s.parameters.scale})`;
+  return s.type;
+}
+
+/** SHOW TYPES: the custom types by name. */
+export interface TypesListResult {
+  readonly '@type': 'type_list';
+  readonly statementText: string;
+  readonly types: Readonly<Record<string, SchemaInfo>>;
+  readonly warnings: readonly Warning[];
+}
+
 /** SET / UNSET / DEFINE / UNDEFINE: the CLI acknowledges them locally, as ksqlDB's CLI does. */
 export interface PropertyChangedResult {
   readonly '@type': 'property_changed';
@@ -129,6 +155,7 @@ export type StatementResult =
   | QueriesListResult
   | PropertiesResult
   | VariablesResult
+  | TypesListResult
   | SourceDescriptionResult
   | PropertyChangedResult;
 

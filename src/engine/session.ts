@@ -13,6 +13,7 @@ import { SessionProperties } from './properties.js';
 import { alterSource } from './statements/alter-source.js';
 import { createAsSelect } from './statements/create-as-select.js';
 import { createSource } from './statements/create-source.js';
+import { createType, dropType } from './statements/custom-types.js';
 import { explain } from './statements/explain.js';
 import { insertSelect } from './statements/insert-select.js';
 import { terminate } from './statements/terminate.js';
@@ -32,6 +33,8 @@ const HANDLERS: { [K in StatementKind]: Handler<K> } = {
   CreateSource: createSource,
   DropSource: dropSource,
   AlterSource: alterSource,
+  CreateType: createType,
+  DropType: dropType,
   InsertValues: insertValues,
   Query: runQuery,
   Show: show,
@@ -73,7 +76,7 @@ export class Session {
         substituted.text === part.text
           ? script
           : script.slice(0, part.start.offset) + substituted.text + script.slice(part.start.offset + part.text.length);
-      const parsed = parseStatements(substituted.text, part.start);
+      const parsed = parseStatements(substituted.text, part.start, { customType: (name) => this.engine.catalog.getType(name) });
       if (parsed.diagnostics.length > 0) {
         yield errorEvent(parsed.diagnostics[0]!, source);
         return false;

@@ -236,6 +236,24 @@ export interface DropSource {
   readonly span: Span;
 }
 
+/** CREATE TYPE: `type` is resolved while parsing (custom types in it are already expanded). */
+export interface CreateType {
+  readonly kind: 'CreateType';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly type: SqlType;
+  readonly ifNotExists: boolean;
+  readonly span: Span;
+}
+
+export interface DropType {
+  readonly kind: 'DropType';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly ifExists: boolean;
+  readonly span: Span;
+}
+
 export interface InsertValues {
   readonly kind: 'InsertValues';
   readonly target: string;
@@ -346,7 +364,7 @@ export interface Explain {
   readonly span: Span;
 }
 
-export type ShowWhat = 'STREAMS' | 'TABLES' | 'TOPICS' | 'QUERIES' | 'PROPERTIES' | 'FUNCTIONS' | 'VARIABLES';
+export type ShowWhat = 'STREAMS' | 'TABLES' | 'TOPICS' | 'QUERIES' | 'PROPERTIES' | 'FUNCTIONS' | 'VARIABLES' | 'TYPES';
 export interface Show {
   readonly kind: 'Show';
   readonly what: ShowWhat;
@@ -410,6 +428,8 @@ export type Statement =
   | CreateSource
   | DropSource
   | AlterSource
+  | CreateType
+  | DropType
   | InsertValues
   | Query
   | CreateAsSelect

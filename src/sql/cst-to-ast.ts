@@ -7,6 +7,8 @@ import type {
   ColumnDef,
   CreateAsSelect,
   CreateSource,
+  CreateType,
+  DropType,
   Duration,
   InsertSelect,
   JoinClause,
@@ -28,7 +30,7 @@ import { has, node, nodes, nodeSpan, optNode, optToken, token, type BuildContext
 import { identifierName, identifierRaw, stringValue } from './identifiers.js';
 import { buildConstant, signedNumberText } from './cst-to-literal.js';
 import { buildExpr } from './cst-to-expr.js';
-import { buildType } from './cst-to-type.js';
+import { buildType, isBuiltInTypeName } from './cst-to-type.js';
 import { INVALID_STATEMENT } from './error-codes.js';
 import { MS_PER_UNIT } from './time-units.js';
 
@@ -38,10 +40,14 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
   switch (key) {
     case 'query':
       return buildQuery(ctx, s);
-    case 'createSource':
-      return buildCreateSource(ctx, s);
-    case 'dropSource':
-      return buildDropSource(ctx, s);
+    case 'createStatement': {
+      const inner = optNode(s, 'createSource');
+      return inner ? buildCreateSource(ctx, inner, nodeSpan(ctx, s)) : buildCreateType(ctx, node(s, 'createType'), nodeSpan(ctx, s));
+    }
+    case 'dropStatement': {
+      const inner = optNode(s, 'dropSource');
+      return inner ? buildDropSource(ctx, inner, nodeSpan(ctx, s)) : buildDropType(ctx, node(s, 'dropType'), nodeSpan(ctx, s));
+    }
     case 'insertValues':
       return buildInsertValues(ctx, s);
     case 'showStatement':
@@ -117,7 +123,22 @@ function sourceType(n: CstNode): SourceType {
   return has(node(n, 'sourceType'), 'STREAM') ? 'STREAM' : 'TABLE';
 }
 
-function buildCreateSource(ctx: BuildContext, n: CstNode): CreateSource | CreateAsSelect {
+function buildCreateType(ctx: BuildContext, n: CstNode, span: Span): CreateType {
+  const name = node(n, 'name');
+  const typeName = identifierName(name);
+  if (isBuiltInTypeName(typeName)) {
+    throw new UserError(INVALID_STATEMENT, `Cannot register custom type '${typeName}': it is the name of a built-in type.`, nodeSpan(ctx, name));
+  }
+  return Object.freeze({ kind: 'CreateType', name: typeName, nameSpan: nodeSpan(ctx, name), type: buildType(ctx, node(n, 'type')), ifNotExists: has(n, 'IF'), span });
+}
+
+function buildDropType(ctx: BuildContext, n: CstNode, span: Span): DropType {
+  const name = node(n, 'name');
+  return Object.freeze({ kind: 'DropType', name: identifierName(name), nameSpan: nodeSpan(ctx, name), ifExists: has(n, 'IF'), span });
+}
+
+/** `span` is the whole statement's, CREATE included. */
+function buildCreateSource(ctx: BuildContext, n: CstNode, span: Span): CreateSource | CreateAsSelect {
   const name = node(n, 'name');
   const elements = optNode(n, 'tableElements');
   const columns = elements ? nodes(elements, 'tableElement').map((e) => buildColumn(ctx, e)) : [];
@@ -126,7 +147,7 @@ function buildCreateSource(ctx: BuildContext, n: CstNode): CreateSource | Create
   const query = optNode(n, 'query');
   if (query) {
     if (elements) throw new UserError(INVALID_STATEMENT, 'CREATE ... AS SELECT takes its columns from the query: remove the column list.', nodeSpan(ctx, elements));
-    if (has(n, 'SOURCE')) throw new UserError(INVALID_STATEMENT, 'CREATE SOURCE cannot be used with AS SELECT.', nodeSpan(ctx, n));
+    if (has(n, 'SOURCE')) throw new UserError(INVALID_STATEMENT, 'CREATE SOURCE cannot be used with AS SELECT.', span);
     return Object.freeze({
       kind: 'CreateAsSelect',
       sourceType: sourceType(n),
@@ -136,7 +157,7 @@ function buildCreateSource(ctx: BuildContext, n: CstNode): CreateSource | Create
       ifNotExists: has(n, 'IF'),
       properties: Object.freeze(properties),
       query: buildQuery(ctx, query),
-      span: nodeSpan(ctx, n),
+      span,
     });
   }
   return Object.freeze({
@@ -149,7 +170,7 @@ function buildCreateSource(ctx: BuildContext, n: CstNode): CreateSource | Create
     isSource: has(n, 'SOURCE'),
     columns: Object.freeze(columns),
     properties: Object.freeze(properties),
-    span: nodeSpan(ctx, n),
+    span,
   });
 }
 
@@ -179,13 +200,13 @@ function sourceTypeAndName(ctx: BuildContext, n: CstNode): { sourceType: SourceT
   return { sourceType: sourceType(n), name: identifierName(name), nameSpan: nodeSpan(ctx, name) };
 }
 
-function buildDropSource(ctx: BuildContext, n: CstNode): DropSource {
+function buildDropSource(ctx: BuildContext, n: CstNode, span: Span): DropSource {
   return Object.freeze({
     kind: 'DropSource',
     ...sourceTypeAndName(ctx, n),
     ifExists: has(n, 'IF'),
     deleteTopic: has(n, 'DELETE'),
-    span: nodeSpan(ctx, n),
+    span,
   });
 }
 

@@ -1,4 +1,7 @@
-/** CST `type` → SqlType. Base types are identifiers (as in ksqlDB); VARCHAR and INT are aliases. */
+/**
+ * CST `type` → SqlType. Base types are identifiers (as in ksqlDB); VARCHAR and INT are aliases.
+ * Any other name is a custom type (CREATE TYPE), replaced by its definition here.
+ */
 import type { CstNode } from 'chevrotain';
 import { UserError } from './diagnostic.js';
 import * as SqlTypes from '../types/sql-type.js';
@@ -25,6 +28,11 @@ const BASE_TYPES: ReadonlyMap<string, SqlType> = new Map([
 /** Largest DECIMAL precision accepted: a named bound on decimal arithmetic, far above real schemas. */
 export const MAX_DECIMAL_PRECISION = 1000;
 
+/** The built-in type a name stands for (custom types cannot take these names). */
+export function isBuiltInTypeName(name: string): boolean {
+  return BASE_TYPES.has(name.toUpperCase()) || ['ARRAY', 'MAP', 'STRUCT', 'DECIMAL'].includes(name.toUpperCase());
+}
+
 export function buildType(ctx: BuildContext, n: CstNode): SqlType {
   if (has(n, 'ARRAY')) return SqlTypes.array(buildType(ctx, node(n, 'element')));
   if (has(n, 'MAP')) return SqlTypes.map(buildType(ctx, node(n, 'key')), buildType(ctx, node(n, 'value')));
@@ -35,7 +43,7 @@ export function buildType(ctx: BuildContext, n: CstNode): SqlType {
   }
   if (has(n, 'DECIMAL')) return buildDecimal(ctx, n);
   const name = identifierName(node(n, 'name'));
-  const t = BASE_TYPES.get(name.toUpperCase());
+  const t = BASE_TYPES.get(name.toUpperCase()) ?? ctx.customType?.(name);
   if (!t) throw new UserError(INVALID_STATEMENT, `Unknown type '${name}'`, nodeSpan(ctx, n));
   // Type parameters of base types (VARCHAR(STRING), VARCHAR(10)) are accepted and ignored, as
   // ksqlDB does; a word parameter can only be STRING (its grammar's typeParameter).

@@ -5,6 +5,7 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Span } from './diagnostic.js';
 import type { LineIndex } from './positions.js';
+import type { SqlType } from '../types/sql-type.js';
 
 export function isNode(e: CstElement): e is CstNode {
   return (e as CstNode).children !== undefined;
@@ -53,7 +54,12 @@ export function onlyToken(n: CstNode): IToken {
 /** Positions and source text shared by the CST→AST functions of one parse. */
 export interface BuildContext {
   readonly index: LineIndex;
+  /** Custom types (CREATE TYPE) by name: expanded where they are named, as ksqlDB does. */
+  readonly customType?: CustomTypeLookup;
 }
+
+/** Finds a custom type by its normalized name. */
+export type CustomTypeLookup = (name: string) => SqlType | undefined;
 
 export function nodeSpan(ctx: BuildContext, n: CstNode): Span {
   const loc = n.location;

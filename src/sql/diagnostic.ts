@@ -39,6 +39,14 @@ export class UserError extends Error {
   }
 }
 
+/** The first line of ksqlDB's parse errors, after their position. */
+export const SYNTAX_ERROR_TITLE = 'Syntax Error';
+
+/** How ksqlDB's parse errors start: `line 2:10: `. */
+export function syntaxErrorPrefix(at: Pick<Position, 'line' | 'column'>): string {
+  return `line ${at.line}:${at.column}: `;
+}
+
 /**
  * Renders `line:column: message` followed by the offending source line and a caret under the
  * offending text, e.g.
@@ -49,10 +57,13 @@ export class UserError extends Error {
 export function renderDiagnostic(source: string, d: Diagnostic): string {
   if (!d.span) return d.message;
   const { line, column } = d.span.start;
+  // A message that starts with its own position (ksqlDB's `line L:C: `) shows it once.
+  const own = syntaxErrorPrefix(d.span.start);
+  const message = d.message.startsWith(own) ? d.message.slice(own.length) : d.message;
   const lines = source.split(/\r?\n/);
   const text = lines[line - 1] ?? '';
   const width =
     d.span.end.line === line ? Math.max(1, d.span.end.column - column) : Math.max(1, text.length - column + 1);
   const caret = ' '.repeat(Math.max(0, column - 1)) + '^'.repeat(width);
-  return `${line}:${column}: ${d.message}\n${text}\n${caret}`;
+  return `${line}:${column}: ${message}\n${text}\n${caret}`;
 }

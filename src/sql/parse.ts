@@ -4,14 +4,14 @@
  */
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import { Semicolon } from '../../grammar/lexer.js';
-import { sqlParser, syntaxErrorMessage } from '../../grammar/parser.js';
+import { sqlParser, syntaxErrorMessage, syntaxErrorWhere } from '../../grammar/parser.js';
 import type { ParsedStatement } from './ast.js';
-import { diagnostic, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
+import { diagnostic, SYNTAX_ERROR_TITLE, syntaxErrorPrefix, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
 import { buildStatement } from './cst-to-ast.js';
 import { lex, lexicalDiagnostic, type LexicalError } from './lex.js';
 import { LineIndex, START } from './positions.js';
 import { INTERNAL_ERROR, SYNTAX_ERROR } from './error-codes.js';
-import { node } from './cst.js';
+import { node, type CustomTypeLookup } from './cst.js';
 
 export { splitStatements, isStatementComplete, type StatementText } from './split.js';
 export { substituteVariables } from './variables.js';
@@ -26,7 +26,12 @@ export interface ParseResult {
  * Parses every `;`-terminated statement of `text` (a last statement may omit its `;`).
  * Each statement is parsed on its own, so one bad statement does not hide errors in the others.
  */
-export function parseStatements(text: string, base: Position = START): ParseResult {
+export interface ParseOptions {
+  /** Custom types (CREATE TYPE) visible to these statements. */
+  readonly customType?: CustomTypeLookup;
+}
+
+export function parseStatements(text: string, base: Position = START, options: ParseOptions = {}): ParseResult {
   const index = new LineIndex(text, base);
   const { tokens, errors } = lex(text);
   // Tokens and lexical errors in source order: an error also belongs to the statement it is in.
@@ -42,7 +47,7 @@ export function parseStatements(text: string, base: Position = START): ParseResu
       group = [];
       return;
     }
-    const result = groupError ? { error: lexicalDiagnostic(index, groupError) } : parseOne(index, group);
+    const result = groupError ? { error: lexicalDiagnostic(index, groupError) } : parseOne(index, group, options);
     if ('error' in result) diagnostics.push(result.error);
     else statements.push({ statement: result.statement, text: text.slice(groupStart, end) });
     group = [];
@@ -72,13 +77,13 @@ function startOf(item: IToken | LexicalError): number {
   return 'tokenType' in item ? item.startOffset : item.start;
 }
 
-function parseOne(index: LineIndex, group: readonly IToken[]): { statement: ParsedStatement['statement'] } | { error: Diagnostic } {
+function parseOne(index: LineIndex, group: readonly IToken[], options: ParseOptions): { statement: ParsedStatement['statement'] } | { error: Diagnostic } {
   sqlParser.input = group as IToken[];
   const cst = sqlParser.singleStatement();
   const err = sqlParser.errors[0];
   if (err) return { error: syntaxDiagnostic(index, group, err) };
   try {
-    return { statement: buildStatement({ index }, node(cst, 'statement')) };
+    return { statement: buildStatement({ index, ...(options.customType ? { customType: options.customType } : {}) }, node(cst, 'statement')) };
   } catch (e) {
     if (e instanceof UserError) return { error: e.toDiagnostic() };
     // A bug in the CST→AST layer: still a value, since callers rely on parsing never throwing.
@@ -94,9 +99,19 @@ function syntaxDiagnostic(index: LineIndex, group: readonly IToken[], err: IReco
   const span: Span = atEnd
     ? index.span(last.startOffset + last.image.length, last.startOffset + last.image.length)
     : index.span(t.startOffset, t.startOffset + t.image.length);
-  let message = err.message;
-  if (err.name === 'NotAllInputParsedException') message = redundantInputMessage(group, t);
-  return diagnostic(SYNTAX_ERROR, message, span);
+  const detail = err.name === 'NotAllInputParsedException' ? redundantInputMessage(group, t) : err.message;
+  return diagnostic(SYNTAX_ERROR, ksqlSyntaxMessage(detail, t, span.start), span);
+}
+
+/**
+ * ksqlDB's wording: `line L:C: Syntax Error` then the detail, whose `Syntax error at or near 'X'`
+ * gains ` at line L:C` (our "expected ..." hint stays after it). renderDiagnostic shows the
+ * position once, with the caret.
+ */
+function ksqlSyntaxMessage(detail: string, token: IToken, at: Position): string {
+  const where = syntaxErrorWhere(token);
+  const positioned = detail.startsWith(where) ? `${where} at line ${at.line}:${at.column}${detail.slice(where.length)}` : detail;
+  return `${syntaxErrorPrefix(at)}${SYNTAX_ERROR_TITLE}\n${positioned}`;
 }
 
 /** "expected" for input after a complete statement: what could have continued it, or `;`. */

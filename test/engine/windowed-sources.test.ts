@@ -27,6 +27,46 @@ describe('windowed sources', () => {
       [20n, 10000n, 20000n],
     ]);
   });
+
+  it('parses WINDOW_SIZE in any case and names a bad unit as ksqlDB does', async () => {
+    const engine = await openEngine();
+    const create = (size: string): string =>
+      `CREATE STREAM w (k INT KEY, v INT) WITH (kafka_topic='w', partitions=1, value_format='JSON', window_type='Hopping', window_size='${size}');`;
+    expect(await errorMessageOf(engine, create('30 bobs'))).toBe("Configuration WINDOW_SIZE is invalid: Invalid duration: '30 bobs'. Unknown time unit: 'BOBS'");
+    expect(await errorMessageOf(engine, create('30'))).toBe("Configuration WINDOW_SIZE is invalid: Invalid duration: '30'. Expected 2 tokens, got: 1");
+    expect(await errorMessageOf(engine, create('30 seconds'))).toBe('(no error)');
+    expect(engine.catalog.getSource('W')?.windowSizeMs).toBe(30_000);
+  });
+
+  it('a stream selected from a windowed stream keeps the window in its key, not its value', async () => {
+    const engine = await openEngine();
+    const s = engine.createSession();
+    await ok(s, `
+      CREATE STREAM w (k INT KEY, v INT) WITH (kafka_topic='w', partitions=1, value_format='JSON', window_type='TUMBLING', window_size='10 seconds');
+      SET 'auto.offset.reset'='earliest';
+      CREATE STREAM copy AS SELECT * FROM w;`);
+    const copy = engine.catalog.getSource('COPY');
+    expect([copy?.windowType, copy?.windowSizeMs]).toEqual(['TUMBLING', 10_000]);
+    expect(copy?.valueColumns.map((c) => c.name)).toEqual(['V']);
+    // A transient SELECT * still shows the bounds.
+    const star = await ok(s, 'SELECT * FROM w EMIT CHANGES LIMIT 0;');
+    const start = star.find((e) => e.type === 'queryStart');
+    expect(start && start.type === 'queryStart' ? start.columns.map((c) => c.name) : []).toEqual(['K', 'WINDOWSTART', 'WINDOWEND', 'V']);
+  });
+
+  it('refuses persistent queries over a windowed table', async () => {
+    const engine = await openEngine();
+    await ok(engine.createSession(), "CREATE TABLE t (k STRING PRIMARY KEY, x INT) WITH (kafka_topic='t', partitions=1, value_format='JSON', window_type='Session');");
+    expect(await errorMessageOf(engine, 'CREATE TABLE out AS SELECT * FROM t;')).toBe('KSQL does not support persistent queries on windowed tables.');
+  });
+
+  it('a WHERE cannot read the bounds of the windowed aggregation it feeds', async () => {
+    const engine = await openEngine();
+    await ok(engine.createSession(), "CREATE STREAM s (k INT KEY, x INT) WITH (kafka_topic='s', partitions=1, value_format='JSON');");
+    expect(await errorMessageOf(engine, 'CREATE TABLE out AS SELECT k, COUNT(1) AS c FROM s WINDOW TUMBLING (SIZE 1 SECOND) WHERE MIN(windowEnd) < 5 GROUP BY k;')).toBe(
+      'Error in WHERE expression: Unknown column WINDOWEND.',
+    );
+  });
 });
 
 describe('persistent queries over windowed sources', () => {

@@ -224,12 +224,12 @@ describe('errors', () => {
   };
 
   it.each([
-    ['SELECT * FORM x;', 'SYNTAX_ERROR', "Syntax error at or near 'FORM': expected FROM", '1:10', 'FORM'],
-    ['SELECT * FROM x FORM y;', 'SYNTAX_ERROR', "Syntax error at or near 'y': expected one of ", '1:22', 'y'],
-    ['SELECT a FROM;', 'SYNTAX_ERROR', "Syntax error at or near ';': expected identifier", '1:14', ';'],
-    ['SELECT a FROM t WHERE', 'SYNTAX_ERROR', 'Syntax error at end of input: expected expression', '1:22', ''],
-    ['SELECT FROM t;', 'SYNTAX_ERROR', "Syntax error at or near 'FROM': expected '*' or expression", '1:8', 'FROM'],
-    ['CREATE STREAM s (a INT,);', 'SYNTAX_ERROR', "Syntax error at or near ')': expected identifier", '1:24', ')'],
+    ['SELECT * FORM x;', 'SYNTAX_ERROR', "missing 'FROM' at 'FORM'", '1:10', 'FORM'],
+    ['SELECT * FROM x FORM y;', 'SYNTAX_ERROR', "Syntax error at or near 'y' at line 1:22: expected one of ", '1:22', 'y'],
+    ['SELECT a FROM;', 'SYNTAX_ERROR', "Syntax error at or near ';' at line 1:14: expected identifier", '1:14', ';'],
+    ['SELECT a FROM t WHERE', 'SYNTAX_ERROR', 'Syntax error at end of input at line 1:22: expected expression', '1:22', ''],
+    ['SELECT FROM t;', 'SYNTAX_ERROR', "Syntax error at or near 'FROM' at line 1:8: expected '*' or expression", '1:8', 'FROM'],
+    ['CREATE STREAM s (a INT,);', 'SYNTAX_ERROR', "Syntax error at or near ')' at line 1:24: expected identifier", '1:24', ')'],
     ["SELECT 'abc FROM t;", 'SYNTAX_ERROR', 'Unterminated string literal', '1:8', "'abc FROM t;"],
     ['SELECT `abc FROM t;', 'SYNTAX_ERROR', 'Unterminated quoted identifier', '1:8', '`abc FROM t;'],
     ['SELECT a /* x', 'SYNTAX_ERROR', 'Unterminated comment', '1:10', '/* x'],
@@ -241,16 +241,27 @@ describe('errors', () => {
     ['CREATE STREAM s (a DECIMAL(0, 0));', 'INVALID_STATEMENT', 'DECIMAL precision must be >= 1: DECIMAL(0, 0)', '1:20', 'DECIMAL(0, 0)'],
     ['CREATE STREAM s (a FOO);', 'INVALID_STATEMENT', "Unknown type 'FOO'", '1:20', 'FOO'],
     ['CREATE STREAM s (a VARCHAR(BYTES));', 'SYNTAX_ERROR', "Syntax error at or near 'BYTES': expected one of 'STRING', INTEGER_VALUE", '1:28', 'BYTES'],
-    ['SELECT a = b = c FROM t;', 'SYNTAX_ERROR', "Syntax error at or near '=': expected FROM", '1:14', '='],
-    ['SELECT * FROM t GROUP a;', 'SYNTAX_ERROR', "Syntax error at or near 'a': expected BY", '1:23', 'a'],
+    ['SELECT a = b = c FROM t;', 'SYNTAX_ERROR', "Syntax error at or near '=' at line 1:14: expected FROM", '1:14', '='],
+    ['SELECT * FROM t GROUP a;', 'SYNTAX_ERROR', "missing 'BY' at 'a'", '1:23', 'a'],
     ['SELECT * FROM t WINDOW TUMBLING (SIZE 1 FORTNIGHT) GROUP BY a;', 'INVALID_STATEMENT', "Unknown time unit: 'FORTNIGHT'", '1:41', 'FORTNIGHT'],
-    ['SELECT x FROM t\n  WHERE a IN ();', 'SYNTAX_ERROR', "Syntax error at or near ')': expected expression", '2:15', ')'],
+    ['SELECT x FROM t\n  WHERE a IN ();', 'SYNTAX_ERROR', "Syntax error at or near ')' at line 2:15: expected expression", '2:15', ')'],
   ])('%s', (sql, code, message, at, text) => {
     const d = first(sql);
     expect(d.code).toBe(code);
-    expect(d.message.startsWith(message)).toBe(true);
+    // Parse errors are worded as ksqlDB's: `line L:C: Syntax Error`, then the detail.
+    const [head, ...rest] = d.message.split('\n');
+    const detail = head === `line ${d.at}: Syntax Error` ? rest.join('\n') : d.message;
+    expect(detail.startsWith(message), detail).toBe(true);
     expect(d.at).toBe(at);
     expect(d.text).toBe(text);
+  });
+
+  it('words single-token slips as ANTLR does: missing, extraneous', () => {
+    expect(first('CREATE TABLE o AS SELECT COUNT(*) FROM t GROUP BY a, (b, c);').message).toBe("line 1:56: Syntax Error\nmissing ')' at ','");
+    expect(first('SELECT a b c FROM t;').message).toBe("line 1:12: Syntax Error\nextraneous input 'c' expecting 'FROM'");
+    expect(first('SELECT 1 FROM t;\nSELECT CAST(a AS NULL) FROM t;').message).toBe(
+      "line 2:18: Syntax Error\nSyntax error at or near 'NULL' at line 2:18: expected one of ARRAY, MAP, STRUCT, DECIMAL, identifier",
+    );
   });
 
   it('never throws, whatever the input', () => {

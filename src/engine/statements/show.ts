@@ -1,7 +1,8 @@
-/** SHOW / LIST STREAMS | TABLES | TOPICS | QUERIES | PROPERTIES | VARIABLES | FUNCTIONS. */
+/** SHOW / LIST STREAMS | TABLES | TOPICS | QUERIES | PROPERTIES | VARIABLES | TYPES | FUNCTIONS. */
 import type { SourceDef } from '../../analyze/catalog.js';
 import type { Show } from '../../sql/ast.js';
 import { UserError } from '../../sql/diagnostic.js';
+import { schemaInfo } from './custom-types.js';
 import type { StatementContext } from '../context.js';
 import type { EngineEvent } from '../events.js';
 import type { SourceInfo, StatementResult } from '../results.js';
@@ -53,6 +54,9 @@ export async function* show(ctx: StatementContext, stmt: Show): AsyncGenerator<E
     }
     case 'VARIABLES':
       result = { '@type': 'variables', statementText, variables: [...ctx.variables].map(([name, value]) => ({ name, value })), warnings: [] };
+      break;
+    case 'TYPES':
+      result = { '@type': 'type_list', statementText, types: Object.fromEntries(catalog.listTypes().map(([name, t]) => [name, schemaInfo(t)])), warnings: [] };
       break;
     case 'FUNCTIONS':
       throw new UserError('NOT_SUPPORTED', 'SHOW FUNCTIONS is not supported yet.', stmt.span);

@@ -8,6 +8,7 @@ import { renderSourceDescription } from './source-description.js';
 import { renderStreamsList } from './streams-list.js';
 import { renderTablesList } from './tables-list.js';
 import { renderTopicsList } from './topics-list.js';
+import { renderTypesList } from './types-list.js';
 import { renderVariables } from './variables.js';
 
 /** Lines to print for a result, fitted to `width` columns, warnings last. */
@@ -32,6 +33,8 @@ function resultBody(r: StatementResult, width: number): string[] {
       return renderProperties(r, width);
     case 'variables':
       return renderVariables(r, width);
+    case 'type_list':
+      return renderTypesList(r, width);
     case 'sourceDescription':
       return renderSourceDescription(r, width);
     case 'property_changed':

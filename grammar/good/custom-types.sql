@@ -1,0 +1,8 @@
+CREATE TYPE address AS STRUCT<number INTEGER, street VARCHAR, city VARCHAR>;
+CREATE TYPE IF NOT EXISTS tags AS ARRAY<MAP<STRING, DECIMAL(4, 2)>>;
+create type `mixedCase` as bigint;
+DROP TYPE address;
+DROP TYPE IF EXISTS tags;
+SHOW TYPES;
+LIST TYPES;
+SELECT type FROM t WHERE types = 1;
