@@ -5,8 +5,10 @@
 //   pull: N pull queries one after another over keep-alive → server CPU µs per query, latency p50/p99
 //   push: P push queries; M inserts, each sent after every push client got the previous one →
 //         server CPU µs per insert (insert + delivery to all P clients) and fan-out time p50/p99
+//   behind: B more inserts, each followed 1 ms later by a pull query → that pull's latency p50/p90,
+//         i.e. how long a pull waits behind the delivery of one row to P push clients
 // Server CPU is read from /proc/<pid>/stat (Linux; 10 ms ticks, so phases run long enough).
-//   node bench/server/cost.mjs [--keys 100000] [--pulls 4000] [--push 50] [--inserts 300]
+//   node bench/server/cost.mjs [--keys 100000] [--pulls 4000] [--push 50] [--inserts 300] [--behind 200]
 //     [--profile FILE]  CPU profile of the server from the end of the warm-up to its exit (.cpuprofile)
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,11 +22,12 @@ const { values: o } = parseArgs({
     pulls: { type: 'string', default: '4000' },
     push: { type: 'string', default: '50' },
     inserts: { type: 'string', default: '300' },
+    behind: { type: 'string', default: '200' },
     'server-flags': { type: 'string', default: '' },
     profile: { type: 'string' },
   },
 });
-const KEYS = Number(o.keys), PULLS = Number(o.pulls), PUSH = Number(o.push), INSERTS = Number(o.inserts);
+const KEYS = Number(o.keys), PULLS = Number(o.pulls), PUSH = Number(o.push), INSERTS = Number(o.inserts), BEHIND = Number(o.behind);
 const TICK_MS = 1000 / 100; // USER_HZ
 
 const dir = mkdtempSync(join(tmpdir(), 'streamsql-cost-'));
@@ -111,6 +114,20 @@ async function insertAndWait(i) {
   await all;
   fanOut.push(performance.now() - t);
 }
+// A pull query sent together with an insert: it reaches the server while the insert's rows are
+// delivered to the P push clients, so its latency shows how long a pull waits behind a fan-out.
+const behind = [];
+for (let i = 0; pushRuns && i < BEHIND; i++) {
+  const want = received + PUSH;
+  const all = new Promise((resolve) => (onReceived = () => received >= want && resolve()));
+  const inserted = insert(INSERTS + i);
+  await new Promise((r) => setTimeout(r, 1)); // the insert's append lands first
+  const t = performance.now();
+  await pull((i * 7919) % KEYS);
+  behind.push(performance.now() - t);
+  await inserted;
+  await all;
+}
 for (const c of controllers) c.abort();
 await Promise.all(pushDone);
 
@@ -125,7 +142,7 @@ console.log(
     inserts: INSERTS,
     insertServerCpuUs: Math.round(insertCpuUs),
     perPushRowServerCpuUs: Math.round(insertCpuUs / Math.max(1, PUSH)),
-    ...(pushRuns ? { fanOutP50ms: pct(fanOut, 50), fanOutP99ms: pct(fanOut, 99) } : {}),
+    ...(pushRuns ? { fanOutP50ms: pct(fanOut, 50), fanOutP99ms: pct(fanOut, 99), pullBehindFanOutP50ms: pct(behind, 50), pullBehindFanOutP90ms: pct(behind, 90) } : {}),
     loadAvg: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
   }),
 );
