@@ -2,12 +2,21 @@
 // D seconds against one server, over HTTP/1.1 keep-alive. Reports pull-query latency p50/p99 and
 // push delivery latency p50/p99 (insert sent → row received by every push client).
 //   node bench/server/load.mjs [--keys 100000] [--push 50] [--pull-rate 200] [--seconds 60] [--insert-rate 20]
-import { spawn } from 'node:child_process';
+//     [--preload]          write the keys straight into the data dir before the server starts (fast;
+//                          the default loads them through /inserts-stream, one commit per row)
+//     [--server-flags=F]   node flags for the server process, e.g. --server-flags="--cpu-prof --cpu-prof-dir=/tmp/prof"
+//     [--probe]            the server reports its event-loop delay and GC pauses during the run (stderr)
+//     [--push-clients worker|main]  where the push clients read their rows: a worker thread (default),
+//                          so that this thread's pull timings do not wait behind 50 streams of rows,
+//                          or this thread (how runs before 2026-11-23's pulllat branch measured)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { CREATE_TICKS, CREATE_USERS, PROBE, preloadUsers, startServerProcess } from './bench-server.mjs';
+import { startPushClients } from './push-clients.mjs';
 
 const { values: o } = parseArgs({
   options: {
@@ -16,23 +25,21 @@ const { values: o } = parseArgs({
     'pull-rate': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' },
     'insert-rate': { type: 'string', default: '20' },
+    preload: { type: 'boolean', default: false },
+    'server-flags': { type: 'string', default: '' },
+    probe: { type: 'boolean', default: false },
+    'push-clients': { type: 'string', default: 'worker' },
   },
 });
 const KEYS = Number(o.keys), PUSH = Number(o.push), PULL_RATE = Number(o['pull-rate']), SECONDS = Number(o.seconds), INSERT_RATE = Number(o['insert-rate']);
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'streamsql');
+
 const LOAD_BATCH = 1000;
 
 const dir = mkdtempSync(join(tmpdir(), 'streamsql-bench-'));
-const server = spawn(BIN, ['serve', '--port', '0', '--data-dir', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = /listening on (\S+)/.exec(out);
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-});
+const preloadStart = performance.now();
+if (o.preload) await preloadUsers(join(dir, 'data'), KEYS);
+const serverFlags = [...o['server-flags'].split(' ').filter(Boolean), ...(o.probe ? ['--import', PROBE] : [])];
+const { server, url, stop: stopServer } = await startServerProcess(join(dir, 'data'), serverFlags);
 
 const post = async (path, body, extra = {}) => {
   const res = await fetch(url + path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), ...extra });
@@ -45,10 +52,12 @@ const ksql = async (sql) => {
 };
 
 // A source table is materialized for pull queries (a plain CREATE TABLE is not queryable, as in ksqlDB).
-await ksql("CREATE SOURCE TABLE users (id STRING PRIMARY KEY, score INT) WITH (kafka_topic='users', partitions=4, value_format='JSON');");
-await ksql("CREATE STREAM ticks (id STRING KEY, sent BIGINT) WITH (kafka_topic='ticks', partitions=1, value_format='JSON');");
-const loadStart = performance.now();
-for (let i = 0; i < KEYS; i += LOAD_BATCH) {
+const loadStart = o.preload ? preloadStart : performance.now();
+if (!o.preload) {
+  await ksql(CREATE_USERS);
+  await ksql(CREATE_TICKS);
+}
+for (let i = 0; !o.preload && i < KEYS; i += LOAD_BATCH) {
   let body = '{"target":"users"}\n';
   // /inserts-stream only targets streams; the table's topic is loaded through a stream over it.
   if (i === 0) await ksql("CREATE STREAM users_in (id STRING KEY, score INT) WITH (kafka_topic='users', value_format='JSON');");
@@ -58,7 +67,7 @@ for (let i = 0; i < KEYS; i += LOAD_BATCH) {
   const text = await res.text();
   if (!res.ok || text.includes('"error"')) throw new Error(`load failed: ${text.slice(0, 300)}`);
 }
-console.log(`loaded ${KEYS} keys in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+console.log(`loaded ${KEYS} keys${o.preload ? ' (preloaded)' : ''} in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
 
 // The first pull query builds the table's index from its topic (docs/decisions/0041-pull-queries.md);
 // it is timed on its own and kept out of the load run's percentiles.
@@ -67,35 +76,8 @@ const cold = await post('/query-stream', { sql: `SELECT * FROM users WHERE id = 
 if (!(await cold.text()).includes('u0')) throw new Error('warm-up pull query did not find u0');
 const pullColdMs = performance.now() - coldStart;
 
-const pushLatencies = [];
-const pushControllers = [];
-let pushStarted = 0;
-async function pushClient() {
-  const controller = new AbortController();
-  pushControllers.push(controller);
-  const res = await post('/query-stream', { sql: 'SELECT id, sent FROM ticks EMIT CHANGES;' }, { signal: controller.signal });
-  pushStarted++;
-  const decoder = new TextDecoder();
-  let pending = '';
-  let header = true;
-  try {
-    for await (const chunk of res.body) {
-      const now = Date.now();
-      pending += decoder.decode(chunk, { stream: true });
-      let nl;
-      while ((nl = pending.indexOf('\n')) >= 0) {
-        const line = pending.slice(0, nl);
-        pending = pending.slice(nl + 1);
-        if (header) header = false;
-        else pushLatencies.push(now - JSON.parse(line)[1]);
-      }
-    }
-  } catch (err) {
-    if (!controller.signal.aborted) console.error('push client failed:', err.message);
-  }
-}
-const pushDone = Array.from({ length: PUSH }, pushClient);
-while (pushStarted < PUSH) await new Promise((r) => setTimeout(r, 20));
+// Push clients in their own thread (default) or in this one (--push-clients main, as before).
+const pushClients = await startPushClientsIn(o['push-clients']);
 
 const pullLatencies = [];
 let pullErrors = 0;
@@ -119,20 +101,25 @@ async function pullOnce() {
   pullLatencies.push(performance.now() - t);
 }
 
+if (o.probe) server.kill('SIGUSR2');
+// The bench's own event loop: a pull reply that arrives while this process is busy (say, reading 50
+// push rows) is timed late, so a tail here is the client's, not the server's.
+const clientLoop = monitorEventLoopDelay({ resolution: 1 });
+clientLoop.enable();
 const end = Date.now() + SECONDS * 1000;
 const pulls = [];
-const pullTimer = setInterval(() => pulls.push(pullOnce()), 1000 / PULL_RATE);
+const pullTimer = PULL_RATE > 0 ? setInterval(() => pulls.push(pullOnce()), 1000 / PULL_RATE) : undefined;
 let seq = 0;
-const insertTimer = setInterval(() => {
+// A rate of 0 sends nothing (setInterval would read 1000/0 as 1 ms).
+const insertTimer = INSERT_RATE > 0 ? setInterval(() => {
   void ksql(`INSERT INTO ticks (id, sent) VALUES ('t${seq++}', ${Date.now()});`).catch((e) => console.error(e.message));
-}, 1000 / INSERT_RATE);
+}, 1000 / INSERT_RATE) : undefined;
 while (Date.now() < end) await new Promise((r) => setTimeout(r, 200));
 clearInterval(pullTimer);
 clearInterval(insertTimer);
 await Promise.all(pulls);
 await new Promise((r) => setTimeout(r, 500));
-for (const c of pushControllers) c.abort();
-await Promise.all(pushDone);
+const pushLatencies = await pushClients.stop();
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -145,7 +132,31 @@ console.log(JSON.stringify({
   pullP50ms: +pct(pullLatencies, 50).toFixed(2), pullP99ms: +pct(pullLatencies, 99).toFixed(2),
   insertsSent: seq, pushRowsReceived: pushLatencies.length, expectedPushRows: seq * PUSH,
   pushP50ms: pct(pushLatencies, 50), pushP99ms: pct(pushLatencies, 99), server: mem.KsqlServerInfo.version,
+  clientLoopDelayP99ms: +(clientLoop.percentile(99) / 1e6).toFixed(2), clientLoopDelayMaxMs: +(clientLoop.max / 1e6).toFixed(2),
 }, null, 1));
-server.kill('SIGTERM');
-await new Promise((r) => server.on('exit', r));
+await stopServer();
 rmSync(dir, { recursive: true, force: true });
+
+async function startPushClientsIn(where) {
+  if (where === 'main') {
+    const clients = startPushClients(url, PUSH);
+    await clients.started;
+    return clients;
+  }
+  if (where !== 'worker') throw new Error(`--push-clients must be worker or main, got ${where}`);
+  const worker = new Worker(new URL('./push-clients.mjs', import.meta.url), { workerData: { pushClients: true, url, count: PUSH } });
+  const message = () => new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await message();
+  return {
+    async stop() {
+      const reply = message();
+      worker.postMessage('stop');
+      const { latencies } = await reply;
+      await worker.terminate();
+      return latencies;
+    },
+  };
+}

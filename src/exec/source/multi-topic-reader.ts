@@ -9,6 +9,7 @@
  */
 import type { StoredRecord, TopicStore } from '../../store/topic-store.js';
 import { MAX_BATCH_RECORDS } from '../batch.js';
+import { wakeInTurn } from './wake-queue.js';
 
 export interface SourceRun {
   readonly side: number;
@@ -43,7 +44,8 @@ export async function* readSources(opts: MultiTopicReaderOptions): AsyncGenerato
     dirty = true;
     const w = wake;
     wake = undefined;
-    w?.();
+    // One reader per turn, so that requests are served between readers (wake-queue.ts).
+    if (w) wakeInTurn(w);
   };
   const unsubscribe = opts.topics.map((t) => store.onAppend(t, notify));
   signal?.addEventListener('abort', notify);

@@ -1,7 +1,7 @@
 /**
  * Turns stored records into rows in the source's row layout:
  * [...key columns, ...value columns, ROWTIME, ROWPARTITION, ROWOFFSET].
- * Serdes are built once per query; a record that fails to deserialize goes to the error handler
+ * Serdes are built once per source definition; a record that fails to deserialize goes to the error handler
  * and is skipped (ksqlDB: processing log, query goes on).
  */
 import type { SourceDef } from '../../analyze/catalog.js';
@@ -18,7 +18,21 @@ export interface RowDecoder {
   decode(records: readonly StoredRecord[], onError: RecordErrorHandler): unknown[][];
 }
 
+/**
+ * Serdes and decoders are compiled closures without state, so one per source definition serves
+ * every query over it: a pull query would otherwise compile them anew (allocations for the GC on
+ * the hot path). Keyed by the catalog's immutable SourceDef object; an ALTER makes a new one.
+ */
+const serdesBySource = new WeakMap<SourceDef, { key: Serde; value: Serde }>();
+const decoderBySource = new WeakMap<SourceDef, RowDecoder>();
+
 export function sourceSerdes(source: SourceDef): { key: Serde; value: Serde } {
+  let serdes = serdesBySource.get(source);
+  if (!serdes) serdesBySource.set(source, (serdes = compileSerdes(source)));
+  return serdes;
+}
+
+function compileSerdes(source: SourceDef): { key: Serde; value: Serde } {
   const key = createSerde(source.keyFormat as never, source.keyColumns, { isKey: true, ...delimiterOption(source.keyDelimiter) });
   if ('error' in key) throw new UserError('INVALID_FORMAT', formatSchemaError('Key', source.keyFormat, source.keyColumns, true, [], key.error));
   const value = createSerde(source.valueFormat as never, serializedValueColumns(source), {
@@ -47,6 +61,12 @@ export function serializedValueColumns(source: SourceDef): SourceDef['valueColum
 const delimiterOption = (d: string | undefined): { delimiter?: string } => (d === undefined ? {} : { delimiter: d });
 
 export function createRowDecoder(source: SourceDef): RowDecoder {
+  let decoder = decoderBySource.get(source);
+  if (!decoder) decoderBySource.set(source, (decoder = compileRowDecoder(source)));
+  return decoder;
+}
+
+function compileRowDecoder(source: SourceDef): RowDecoder {
   const { key, value } = sourceSerdes(source);
   const nKey = source.keyColumns.length;
   const nValue = source.valueColumns.length;

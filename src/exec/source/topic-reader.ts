@@ -5,6 +5,7 @@
  */
 import type { StoredRecord, TopicStore } from '../../store/topic-store.js';
 import { MAX_BATCH_RECORDS } from '../batch.js';
+import { wakeInTurn } from './wake-queue.js';
 
 export interface TopicReaderOptions {
   readonly store: TopicStore;
@@ -26,7 +27,8 @@ export async function* readTopic(opts: TopicReaderOptions): AsyncGenerator<reado
     dirty = true;
     const w = wake;
     wake = undefined;
-    w?.();
+    // One reader per turn, so that requests are served between readers (wake-queue.ts).
+    if (w) wakeInTurn(w);
   };
   // Subscribe before reading offsets, so an append between the two is never missed.
   const unsubscribe = store.onAppend(topic, notify);
