@@ -62,7 +62,8 @@ const MARKDOWN_PREAMBLE = `# Conformance: ksqlDB's query-validation tests
 \`npm run conformance\` runs ksqlDB's own conformance cases (QTT, from
 \`../shared/ksql-qtt/{query-validation-tests,rest-query-validation-tests}\`, read at run time, never
 copied) against the engine. Each case gets a fresh engine on a temporary data dir: properties are
-SET (\`auto.offset.reset\` defaults to \`earliest\`), declared topics created, statements run in
+SET (\`auto.offset.reset\` defaults to \`earliest\`, \`ksql.service.id\` to QTT's \`some.ksql.service.id\`,
+which names internal topics), declared topics created, statements run in
 order, input records produced with the serdes of the source on their topic (Kafka's partitioner,
 timestamp 0 when absent), persistent queries awaited (store quiet and consumer groups caught up,
 at most 5 s), then output topics, \`post\` conditions and (REST cases) responses compared.
@@ -71,6 +72,9 @@ statement says otherwise, as ksqlDB's REST harness does (it decides the order of
 They then run a second time as that harness runs them: against a real server (\`startServer\`)
 over HTTP, the statements in one \`POST /ksql\`, each query a \`POST /query\` — counted apart
 (\`rest over HTTP\`, and \`"rest"\` in \`--json\`); \`--no-http\` skips that run.
+As ksqlDB's REST test executor, a query response's rows are compared as a multiset of their
+\`columns\` (header, final message and other row fields in order) unless the case sets
+\`outputConditions.verifyOrder\`.
 A case that expects an error passes when a statement fails with a message containing the
 expected one; where ksqlDB's text carries a location (\`Line: 3, Col: 38: ...\`, \`... at line 2:47\`,
 the statements counted as one script), our error's span must start there instead.
