@@ -135,6 +135,8 @@ export const Pause = keyword('PAUSE', true);
 export const Resume = keyword('RESUME', true);
 export const Type = keyword('TYPE', true);
 export const Types = keyword('TYPES', true);
+export const Assert = keyword('ASSERT', true);
+export const Timeout = keyword('TIMEOUT', true);
 
 // ------------------------------------------------------------------ literals
 

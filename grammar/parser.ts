@@ -56,6 +56,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.pauseResumeQuery) },
       { ALT: () => this.SUBRULE(this.explainStatement) },
       { ALT: () => this.SUBRULE(this.alterSource) },
+      { ALT: () => this.SUBRULE(this.assertTopic) },
     ]);
   });
 
@@ -498,12 +499,36 @@ class SqlParser extends CstParser {
     this.CONSUME(T.StringLiteral, { LABEL: 'path' });
   });
 
-  printTopic = this.RULE('printTopic', () => {
-    this.CONSUME(T.Print);
+  /** A topic named by an identifier (case kept) or a quoted string. */
+  topicName = this.RULE('topicName', () => {
     this.OR([
       { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'quotedTopic' }) },
       { ALT: () => this.SUBRULE(this.identifier, { LABEL: 'topic' }) },
     ]);
+  });
+
+  /** ASSERT [NOT EXISTS] TOPIC name [WITH (...)] [TIMEOUT duration] (ksqlDB 0.27+). */
+  assertTopic = this.RULE('assertTopic', () => {
+    this.CONSUME(T.Assert);
+    this.OPTION(() => {
+      this.CONSUME(T.Not);
+      this.CONSUME(T.Exists);
+    });
+    this.CONSUME(T.Topic);
+    this.SUBRULE(this.topicName);
+    this.OPTION2(() => {
+      this.CONSUME(T.With);
+      this.SUBRULE(this.tableProperties);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Timeout);
+      this.SUBRULE(this.duration);
+    });
+  });
+
+  printTopic = this.RULE('printTopic', () => {
+    this.CONSUME(T.Print);
+    this.SUBRULE(this.topicName);
     this.OPTION(() => {
       this.CONSUME(T.From);
       this.CONSUME(T.Beginning);

@@ -11,6 +11,7 @@ import type { EngineParts, StatementContext } from './context.js';
 import type { EngineEvent } from './events.js';
 import { SessionProperties } from './properties.js';
 import { alterSource } from './statements/alter-source.js';
+import { assertTopic } from './statements/assert-topic.js';
 import { createAsSelect } from './statements/create-as-select.js';
 import { createSource } from './statements/create-source.js';
 import { createType, dropType } from './statements/custom-types.js';
@@ -34,6 +35,7 @@ const HANDLERS: { [K in StatementKind]: Handler<K> } = {
   DropSource: dropSource,
   AlterSource: alterSource,
   CreateType: createType,
+  AssertTopic: assertTopic,
   DropType: dropType,
   InsertValues: insertValues,
   Query: runQuery,

@@ -424,7 +424,18 @@ export interface Print {
   readonly span: Span;
 }
 
+/** ASSERT [NOT EXISTS] TOPIC: succeeds when the topic exists (or not), with the given settings. */
+export interface AssertTopic {
+  readonly kind: 'AssertTopic';
+  readonly topic: string;
+  readonly exists: boolean;
+  readonly properties: readonly Property[];
+  readonly timeout?: Duration;
+  readonly span: Span;
+}
+
 export type Statement =
+  | AssertTopic
   | CreateSource
   | DropSource
   | AlterSource

@@ -84,6 +84,18 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
       return Object.freeze({ kind: 'RunScript', path: stringValue(token(s, 'path')), span: nodeSpan(ctx, s) });
     case 'printTopic':
       return buildPrint(ctx, s);
+    case 'assertTopic': {
+      const props = optNode(s, 'tableProperties');
+      const timeout = optNode(s, 'duration');
+      return Object.freeze({
+        kind: 'AssertTopic',
+        topic: topicName(node(s, 'topicName')),
+        exists: !has(s, 'NOT'),
+        properties: Object.freeze(props ? nodes(props, 'tableProperty').map((p) => buildProperty(ctx, p)) : []),
+        ...(timeout ? { timeout: buildDuration(ctx, timeout) } : {}),
+        span: nodeSpan(ctx, s),
+      });
+    }
     case 'terminateQuery': {
       const id = optNode(s, 'queryId');
       return Object.freeze({ kind: 'Terminate', ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}), span: nodeSpan(ctx, s) });
@@ -394,9 +406,14 @@ function buildShow(ctx: BuildContext, n: CstNode): Show {
   return Object.freeze({ kind: 'Show', what, extended: has(n, 'EXTENDED'), span: nodeSpan(ctx, n) });
 }
 
-function buildPrint(ctx: BuildContext, n: CstNode): Print {
+/** A `topicName` node's topic: a quoted string's value, or an identifier as written. */
+function topicName(n: CstNode): string {
   const quoted: IToken | undefined = optToken(n, 'quotedTopic');
-  const topic = quoted ? stringValue(quoted) : identifierRaw(node(n, 'topic'));
+  return quoted ? stringValue(quoted) : identifierRaw(node(n, 'topic'));
+}
+
+function buildPrint(ctx: BuildContext, n: CstNode): Print {
+  const topic = topicName(node(n, 'topicName'));
   const interval = optNode(n, 'interval');
   const limit = optNode(n, 'limit');
   return Object.freeze({
