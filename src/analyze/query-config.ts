@@ -5,6 +5,11 @@
 export const COLLECT_LIST_LIMIT_PROPERTY = 'ksql.functions.collect_list.limit';
 export const COLLECT_SET_LIMIT_PROPERTY = 'ksql.functions.collect_set.limit';
 export const NEW_QUERY_PLANNER_PROPERTY = 'ksql.new.query.planner.enabled';
+/**
+ * Kafka Streams' record cache size (ksqlDB passes `ksql.streams.*` through). Above 0, a table
+ * query writes only the last change of each key per processing step (decision 0063).
+ */
+export const CACHE_MAX_BYTES_PROPERTY = 'cache.max.bytes.buffering';
 
 export interface QueryConfig {
   /** Most elements COLLECT_LIST / COLLECT_SET keep (later values are ignored). */
@@ -15,12 +20,16 @@ export interface QueryConfig {
    * order, instead of requiring every key column in the source's order.
    */
   readonly newQueryPlanner?: boolean;
+  /** A table query writes the last change of each key per processing step, not every change. */
+  readonly coalesceTableChanges?: boolean;
 }
 
 /** The properties QueryConfig reads, with the check of their values (undefined: valid). */
 export const QUERY_CONFIG_VALIDATORS: Readonly<Record<string, (v: string) => string | undefined>> = {
   [COLLECT_LIST_LIMIT_PROPERTY]: (v) => intCheck(COLLECT_LIST_LIMIT_PROPERTY, v),
   [COLLECT_SET_LIMIT_PROPERTY]: (v) => intCheck(COLLECT_SET_LIMIT_PROPERTY, v),
+  [CACHE_MAX_BYTES_PROPERTY]: (v) =>
+    /^\s*\d+\s*$/.test(v) ? undefined : `Invalid value ${v} for configuration ${CACHE_MAX_BYTES_PROPERTY}: Not a number of type LONG`,
   [NEW_QUERY_PLANNER_PROPERTY]: (v) =>
     /^(true|false)$/i.test(v) ? undefined : `Invalid value ${v} for configuration ${NEW_QUERY_PLANNER_PROPERTY}: Expected value to be either true or false`,
 };
@@ -41,9 +50,11 @@ export function queryConfigOf(get: (name: string) => string | undefined): QueryC
   const listLimit = int(COLLECT_LIST_LIMIT_PROPERTY);
   const setLimit = int(COLLECT_SET_LIMIT_PROPERTY);
   const planner = get(NEW_QUERY_PLANNER_PROPERTY);
+  const cache = get(CACHE_MAX_BYTES_PROPERTY);
   return {
     ...(listLimit === undefined ? {} : { collectListLimit: listLimit }),
     ...(setLimit === undefined ? {} : { collectSetLimit: setLimit }),
     ...(planner !== undefined && planner.toLowerCase() === 'true' ? { newQueryPlanner: true } : {}),
+    ...(cache !== undefined && /^\s*\d+\s*$/.test(cache) && Number(cache) > 0 ? { coalesceTableChanges: true } : {}),
   };
 }

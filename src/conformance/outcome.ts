@@ -63,7 +63,8 @@ const MARKDOWN_PREAMBLE = `# Conformance: ksqlDB's query-validation tests
 \`../shared/ksql-qtt/{query-validation-tests,rest-query-validation-tests}\`, read at run time, never
 copied) against the engine. Each case gets a fresh engine on a temporary data dir: properties are
 SET (\`auto.offset.reset\` defaults to \`earliest\`, \`ksql.service.id\` to QTT's \`some.ksql.service.id\`,
-which names internal topics), declared topics created, statements run in
+which names internal topics, \`cache.max.bytes.buffering\` to 0 as in QTT: every table change is output),
+declared topics created, statements run in
 order, input records produced with the serdes of the source on their topic (Kafka's partitioner,
 timestamp 0 when absent), persistent queries awaited (store quiet and consumer groups caught up,
 at most 5 s), then output topics, \`post\` conditions and (REST cases) responses compared.

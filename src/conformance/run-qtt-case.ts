@@ -44,10 +44,17 @@ export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome>
   return passed;
 }
 
+export const QTT_DEFAULT_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ['auto.offset.reset', 'earliest'],
+  ['ksql.service.id', 'some.ksql.service.id'],
+  ['cache.max.bytes.buffering', '0'],
+]);
+
 /** Properties (auto.offset.reset defaults to earliest: QTT feeds input after the queries start) and topics. */
 export async function prepare(c: QttCase, env: CaseEnv): Promise<CaseOutcome | undefined> {
-  // QTT's harness runs ksqlDB with the service id some.ksql.service.id (internal topics carry it).
-  const props = new Map<string, string>([['auto.offset.reset', 'earliest'], ['ksql.service.id', 'some.ksql.service.id'], ...c.properties]);
+  // QTT's harness runs ksqlDB with the service id some.ksql.service.id (internal topics carry it)
+  // and without Kafka Streams' record cache (every table change is output).
+  const props = new Map<string, string>([...QTT_DEFAULT_PROPERTIES, ...c.properties]);
   for (const [name, value] of props) {
     const error = await env.setProperty(name, value);
     if (error) return failed(`cannot set property ${name}=${value}: ${error.message}`);

@@ -34,7 +34,7 @@ export async function runRestCaseOverHttp(c: QttCase): Promise<CaseOutcome> {
 async function runOn(c: QttCase, server: RunningServer): Promise<CaseOutcome> {
   const env = CaseEnv.over(server.engine);
   // Properties travel with every request, as the harness's REST client sends them.
-  const properties: Record<string, string> = { 'auto.offset.reset': 'earliest', ...Object.fromEntries(c.properties) };
+  const properties: Record<string, string> = { 'auto.offset.reset': 'earliest', 'cache.max.bytes.buffering': '0', ...Object.fromEntries(c.properties) };
   const setup = await prepare({ ...c, properties: new Map() }, env);
   if (setup) return setup;
   await env.createTopics(statementTopics(c.statements));

@@ -65,6 +65,7 @@ export class PersistentQueries {
       from: def.from,
       signal: abort.signal,
       onLateRecord: () => entry.lateRecords++,
+      coalesceTableChanges: analyzed.sink.kind === 'TABLE' && def.config?.coalesceTableChanges === true,
       onRecordError: (error, where) => this.processingLog.log(recordErrorEntry(def.id, topic, error, where)),
     }).catch((err: unknown) => {
       if (abort.signal.aborted) return;

@@ -3,7 +3,7 @@
  * Unknown property names are accepted and listed (ksqlDB passes them to Kafka Streams), but the
  * values of the properties we interpret are validated.
  */
-import { QUERY_CONFIG_VALIDATORS, queryConfigOf, type QueryConfig } from '../analyze/query-config.js';
+import { CACHE_MAX_BYTES_PROPERTY, QUERY_CONFIG_VALIDATORS, queryConfigOf, type QueryConfig } from '../analyze/query-config.js';
 
 export const AUTO_OFFSET_RESET = 'auto.offset.reset';
 /** Formats for statements that leave KEY_FORMAT / VALUE_FORMAT out. */
@@ -20,12 +20,16 @@ export const WRAP_SINGLE_VALUES_PROPERTY = 'ksql.persistence.wrap.single.values'
 /** Aliases that name the same setting. */
 const ALIASES: Record<string, string> = {
   'ksql.streams.auto.offset.reset': AUTO_OFFSET_RESET,
+  'ksql.streams.cache.max.bytes.buffering': CACHE_MAX_BYTES_PROPERTY,
+  'statestore.cache.max.bytes': CACHE_MAX_BYTES_PROPERTY,
+  'ksql.streams.statestore.cache.max.bytes': CACHE_MAX_BYTES_PROPERTY,
 };
 
 export const PROPERTY_DEFAULTS: ReadonlyMap<string, string> = new Map([
   [AUTO_OFFSET_RESET, 'latest'],
   [SERVICE_ID, 'default_'],
   [WRAP_SINGLE_VALUES_PROPERTY, 'true'],
+  [CACHE_MAX_BYTES_PROPERTY, '10485760'],
 ]);
 
 const VALIDATORS: Record<string, (v: string) => string | undefined> = {

@@ -28,6 +28,8 @@ export interface PersistentQueryOptions {
   readonly signal: AbortSignal;
   readonly onRecordError: (error: unknown, where: { record?: StoredRecord; row?: readonly unknown[] }) => void;
   readonly onLateRecord?: () => void;
+  /** The sink is a table and changes of one key within a step may be merged (last one wins). */
+  readonly coalesceTableChanges?: boolean;
 }
 
 /** Records read per restore step. */
@@ -67,7 +69,7 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
   const decoder = createRowDecoder(pipeline.source);
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   const partitionedBy = pipeline.operators.some((o) => o.kind === 'project' && o.rekey !== undefined);
-  const writer = createSinkWriter(sink, sinkTopic.config.partitions, { partitionedBy });
+  const writer = createSinkWriter(sink, sinkTopic.config.partitions, { partitionedBy, lastPerKey: opts.coalesceTableChanges === true });
   const encoder = new TextEncoder();
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   const topics = [sourceTopic, ...(pipeline.others ?? []).map((s) => s.topic)];

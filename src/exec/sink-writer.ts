@@ -33,6 +33,24 @@ function withWindow(key: Uint8Array, start: bigint, end: bigint, session: boolea
 export interface SinkWriterOptions {
   /** The query re-keys by PARTITION BY (see the key rule in toWrites). */
   readonly partitionedBy?: boolean;
+  /** Keep only the last record of each key per call (a table sink under a record cache). */
+  readonly lastPerKey?: boolean;
+}
+
+/** The records with a key whose later record (same key bytes) follows them are dropped; order kept. */
+export function lastRecordPerKey(records: readonly ProducerRecord[]): ProducerRecord[] {
+  const seen = new Set<string>();
+  const out: ProducerRecord[] = [];
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.key !== null) {
+      const k = Buffer.from(r.key.buffer, r.key.byteOffset, r.key.byteLength).toString('latin1');
+      if (seen.has(k)) continue;
+      seen.add(k);
+    }
+    out.push(r);
+  }
+  return out.reverse();
 }
 
 export function createSinkWriter(sink: SourceDef, partitions: number, options: SinkWriterOptions = {}): SinkWriter {
@@ -74,7 +92,11 @@ export function createSinkWriter(sink: SourceDef, partitions: number, options: S
         const headers = recordHeaders(row);
         list.push({ key: keyBytes, value: valueBytes, timestamp, ...(headers.length > 0 ? { headers } : {}) });
       }
-      return [...byPartition].map(([partition, records]) => ({ topic: sink.topic, partition, records }));
+      return [...byPartition].map(([partition, records]) => ({
+        topic: sink.topic,
+        partition,
+        records: options.lastPerKey && records.length > 1 ? lastRecordPerKey(records) : records,
+      }));
     },
   };
 }

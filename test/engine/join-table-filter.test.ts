@@ -12,6 +12,7 @@ describe('WHERE on a table-table join', () => {
       CREATE TABLE a (id INT PRIMARY KEY, v INT) WITH (kafka_topic='a', partitions=1, format='JSON');
       CREATE TABLE b (id INT PRIMARY KEY, w INT) WITH (kafka_topic='b', partitions=1, format='JSON');
       SET 'auto.offset.reset'='earliest';
+      SET 'cache.max.bytes.buffering'='0';
       INSERT INTO a (ROWTIME, id, v) VALUES (1, 1, 0);
       INSERT INTO b (ROWTIME, id, w) VALUES (2, 1, 0);
       INSERT INTO a (ROWTIME, id, v) VALUES (3, 1, 5);

@@ -28,12 +28,29 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
       return undefined;
     }
   };
-  const index = (fk: string): string[] => (state.get(`fk:${fk}`) as string[] | undefined) ?? [];
-  const setIndex = (fk: string, keys: string[]): void => (keys.length > 0 ? state.put(`fk:${fk}`, keys) : state.delete(`fk:${fk}`));
+  // The index lists are changed in place (a copy per change made the join quadratic in the number
+  // of left rows per foreign key); `put` marks them changed for the changelog.
+  const index = (fk: string): readonly string[] => (state.get(`fk:${fk}`) as string[] | undefined) ?? [];
+  const addToIndex = (fk: string, lk: string): void => {
+    const keys = state.get(`fk:${fk}`) as string[] | undefined;
+    if (keys === undefined) state.put(`fk:${fk}`, [lk]);
+    else {
+      keys.push(lk);
+      state.put(`fk:${fk}`, keys);
+    }
+  };
+  const removeFromIndex = (fk: string, lk: string): void => {
+    const keys = state.get(`fk:${fk}`) as string[] | undefined;
+    const at = keys === undefined ? -1 : keys.indexOf(lk);
+    if (keys === undefined || at < 0) return;
+    keys.splice(at, 1);
+    if (keys.length > 0) state.put(`fk:${fk}`, keys);
+    else state.delete(`fk:${fk}`);
+  };
 
   const emit = (lk: string, left: unknown[], right: unknown[] | undefined, t: number, out: unknown[][]): void => {
     if (right !== undefined || rows.outer[0]) {
-      state.put(`J:${lk}`, true);
+      if (state.get(`J:${lk}`) !== true) state.put(`J:${lk}`, true);
       out.push(rows.combine(left, right, t, pkOf(left)));
     } else if (state.get(`J:${lk}`)) {
       state.delete(`J:${lk}`);
@@ -57,7 +74,7 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
     const lk = valueKey(pkOf(row));
     const old = state.get(`0:${lk}`) as unknown[] | undefined;
     const oldFk = old ? fkKey(old) : undefined;
-    if (oldFk !== undefined) setIndex(oldFk, index(oldFk).filter((x) => x !== lk));
+    if (oldFk !== undefined) removeFromIndex(oldFk, lk);
     const t = rows.timeOf(row, 0);
     if (isTombstone(row)) {
       state.delete(`0:${lk}`);
@@ -67,7 +84,7 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
     }
     state.put(`0:${lk}`, row);
     const fk = fkKey(row);
-    if (fk !== undefined) setIndex(fk, [...index(fk), lk]);
+    if (fk !== undefined) addToIndex(fk, lk);
     const right = fk === undefined ? undefined : (state.get(`1:${fk}`) as unknown[] | undefined);
     emit(lk, row, right, right ? Math.max(t, rows.timeOf(right, 1)) : t, out);
   };
