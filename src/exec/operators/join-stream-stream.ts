@@ -13,13 +13,17 @@
  */
 import { isTombstone } from '../row-flags.js';
 import type { KeyValueState } from '../state/key-value-state.js';
-import type { OperatorEnv } from './operator.js';
 import { DEFAULT_GRACE_MS } from './time-windows.js';
 import type { JoinRows, JoinSpec, JoinStep, Side } from './join.js';
 
 interface Timed {
   readonly t: number;
   readonly row: unknown[];
+}
+
+/** A kept row and the id of its own state entry. */
+interface Kept extends Timed {
+  readonly id: number;
 }
 
 /** An outer-side row waiting for its window to close. */
@@ -32,7 +36,14 @@ interface Pending extends Timed {
 /** Smallest segment of a segmented window store. */
 const MIN_SEGMENT_MS = 60_000;
 
-export function streamStreamJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | 'put' | 'delete'>, rows: JoinRows, _env: OperatorEnv): JoinStep {
+/**
+ * Each kept row is its own state entry (`r<side>:<key>` + NUL + id), so a step's changelog carries
+ * the rows it added or dropped, not every row of a key again; the rows per key live in memory
+ * (arrival order) and are rebuilt from those entries on restart.
+ */
+const rowEntry = (list: string, id: number): string => `r${list}\u0000${id}`;
+
+export function streamStreamJoin(j: JoinSpec, state: KeyValueState, rows: JoinRows): JoinStep {
   const w = j.within!;
   const grace = w.grace ?? DEFAULT_GRACE_MS;
   const deferOuter = w.grace !== undefined;
@@ -42,6 +53,9 @@ export function streamStreamJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' |
   // How far after its own time a side's row can still be joined.
   const ahead = (side: Side): number => (side === 0 ? w.after : w.before);
   const num = (key: string, dflt: number): number => (state.get(key) as number | undefined) ?? dflt;
+  let nextId = num('nextId', 0);
+  nextId = migrateLists(state, nextId);
+  const kept = rebuildKept(state);
 
   const emitClosed = (streamTime: number, out: unknown[][]): void => {
     const pending = (state.get('pending') as Pending[] | undefined) ?? [];
@@ -58,6 +72,17 @@ export function streamStreamJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' |
     state.put('pending', pending.filter((p) => !(p.side === side && p.k === k && p.t === t)));
   };
 
+  /** Drops the rows of a list whose segment expired (rows arrive roughly in time order: check the oldest first). */
+  const expire = (list: string, own: Kept[], live: number): void => {
+    if (own.length === 0 || segmentOf(own[0]!.t) >= live) return;
+    let n = 0;
+    for (const x of own) {
+      if (segmentOf(x.t) >= live) own[n++] = x;
+      else state.delete(rowEntry(list, x.id));
+    }
+    own.length = n;
+  };
+
   return (side, k, key, row, out) => {
     if (isTombstone(row)) return;
     const t = rows.timeOf(row, side);
@@ -68,24 +93,32 @@ export function streamStreamJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' |
     if (deferOuter && t === streamTime) emitClosed(streamTime, out);
 
     // Keep the row on its own side unless its segment has expired.
-    const observed = Math.max(num(`seen${side}`, -Infinity), t);
-    state.put(`seen${side}`, observed);
+    const seenBefore = num(`seen${side}`, -Infinity);
+    const observed = Math.max(seenBefore, t);
+    if (observed !== seenBefore) state.put(`seen${side}`, observed);
     const live = segmentOf(observed - retention);
     if (segmentOf(t) >= live) {
-      const own = ((state.get(`${side}:${k}`) as Timed[] | undefined) ?? []).filter((x) => segmentOf(x.t) >= live);
-      own.push({ t, row });
-      state.put(`${side}:${k}`, own);
+      const list = `${side}:${k}`;
+      let own = kept.get(list);
+      if (own === undefined) kept.set(list, (own = []));
+      else expire(list, own, live);
+      const id = nextId++;
+      own.push({ t, row, id });
+      state.put(rowEntry(list, id), { t, row });
+      state.put('nextId', nextId);
     }
 
     // Other-side rows within the window: for a left row at t, right rows in [t - before, t + after].
     const lo = Math.max(side === 0 ? t - w.before : t - w.after, num(`seen${other}`, -Infinity) - retention + 1);
     const hi = t + ahead(side);
-    const matches = ((state.get(`${other}:${k}`) as Timed[] | undefined) ?? []).filter((x) => x.t >= lo && x.t <= hi);
-    for (const x of matches) {
+    let matched = false;
+    for (const x of kept.get(`${other}:${k}`) ?? []) {
+      if (x.t < lo || x.t > hi) continue;
+      matched = true;
       if (deferOuter) unpend(other, k, x.t);
       out.push(side === 0 ? rows.combine(row, x.row, Math.max(t, x.t), key) : rows.combine(x.row, row, Math.max(t, x.t), key));
     }
-    if (matches.length > 0 || !rows.outer[side]) return;
+    if (matched || !rows.outer[side]) return;
     if (!deferOuter || hi < streamTime) {
       out.push(rows.padded(side, row, t, key));
       return;
@@ -93,4 +126,31 @@ export function streamStreamJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' |
     const pending = (state.get('pending') as Pending[] | undefined) ?? [];
     state.put('pending', [...pending, { side, k, key, t, row }]);
   };
+}
+
+/** The kept rows per `<side>:<key>`, in arrival order, from the state's row entries. */
+function rebuildKept(state: KeyValueState): Map<string, Kept[]> {
+  const kept = new Map<string, Kept[]>();
+  for (const [key, value] of state.entries()) {
+    if (!key.startsWith('r')) continue;
+    const cut = key.lastIndexOf('\u0000');
+    const list = key.slice(1, cut);
+    const { t, row } = value as Timed;
+    let own = kept.get(list);
+    if (own === undefined) kept.set(list, (own = []));
+    own.push({ t, row, id: Number(key.slice(cut + 1)) });
+  }
+  for (const own of kept.values()) own.sort((a, b) => a.id - b.id);
+  return kept;
+}
+
+/** State written before row entries kept a key's rows as one list under `<side>:<key>`: split it. */
+function migrateLists(state: KeyValueState, nextId: number): number {
+  const lists = [...state.entries()].filter(([key, value]) => /^[01]:/.test(key) && Array.isArray(value));
+  for (const [list, value] of lists) {
+    for (const x of value as Timed[]) state.put(rowEntry(list, nextId++), { t: x.t, row: x.row });
+    state.delete(list);
+  }
+  if (lists.length > 0) state.put('nextId', nextId);
+  return nextId;
 }

@@ -34,12 +34,15 @@ export interface JoinRows {
 export type JoinStep = (side: Side, k: string, key: unknown, row: unknown[], out: unknown[][]) => void;
 
 /** The state under this join's own prefix: several joins share the query's state. */
-export function joinState(shared: KeyValueState, j: JoinSpec): Pick<KeyValueState, 'get' | 'put' | 'delete'> {
+export function joinState(shared: KeyValueState, j: JoinSpec): KeyValueState {
   const ns = `j${j.rightSide}/`;
   return {
     get: (k) => shared.get(ns + k),
     put: (k, v) => shared.put(ns + k, v),
     delete: (k) => shared.delete(ns + k),
+    *entries() {
+      for (const [k, v] of shared.entries()) if (k.startsWith(ns)) yield [k.slice(ns.length), v];
+    },
   };
 }
 
@@ -104,7 +107,7 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
       ? tableTable
       : j.kind === 'STREAM_TABLE'
         ? streamTable
-        : streamStreamJoin(j, state, rows, env);
+        : streamStreamJoin(j, state, rows);
   /** Joins one input row, pushing its results to `out`. */
   const joinRow = (row: unknown[], side: Side, out: unknown[][]): void => {
     let key: unknown;
