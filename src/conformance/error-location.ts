@@ -9,6 +9,11 @@ import type { Diagnostic } from '../sql/diagnostic.js';
 
 const LEADING = /^Line: (\d+), Col: (\d+): ([\s\S]*)$/;
 const TRAILING = /^([\s\S]*?) at line (\d+):(\d+)([\s\S]*)$/;
+/**
+ * ksqlDB's parser-stage wrapper: "Failed to prepare statement: line 2:40: Invalid numeric literal: ...".
+ * Its ParsingException adds 1 to a node's column, which is already 1-based: 40 is column 39.
+ */
+const PREPARE = /^Failed to prepare statement: line (\d+):(\d+): ([\s\S]*)$/;
 
 interface Located {
   readonly line: number;
@@ -20,6 +25,8 @@ interface Located {
 function locatedText(expected: string): Located | undefined {
   const lead = LEADING.exec(expected);
   if (lead) return { line: Number(lead[1]), column: Number(lead[2]), parts: [lead[3]!] };
+  const prepare = PREPARE.exec(expected);
+  if (prepare) return { line: Number(prepare[1]), column: Number(prepare[2]) - 1, parts: [prepare[3]!] };
   const trail = TRAILING.exec(expected);
   if (trail) return { line: Number(trail[2]), column: Number(trail[3]), parts: [trail[1]!, trail[4]!].filter((p) => p !== '') };
   return undefined;

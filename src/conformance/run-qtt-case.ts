@@ -24,10 +24,11 @@ export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome>
   const firstLines = statementFirstLines(c.statements);
   for (let i = 0; i < c.statements.length; i++) {
     const stmt = c.statements[i]!;
-    // QTT parses the statements as one script, one per line: error positions count lines so.
-    const run = await runWithTimeout(env, '\n'.repeat(i) + stmt, STATEMENT_TIMEOUT_MS);
+    // QTT parses the statements as one script, each on new lines: error positions count lines so
+    // (the leading newlines put our spans on those lines).
+    const run = await runWithTimeout(env, '\n'.repeat(firstLines[i]! - 1) + stmt, STATEMENT_TIMEOUT_MS);
     if (run.timedOut) return failed(`statement ${i + 1} did not finish within ${STATEMENT_TIMEOUT_MS} ms: ${stmt}`);
-    if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException, firstLines[i]) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
+    if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
   }
   if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
   await env.produce(c.inputs, c.topics);

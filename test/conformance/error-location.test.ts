@@ -20,6 +20,13 @@ describe('errorMatches', () => {
     expect(errorMatches(error, "Syntax error at or near 'NULL' at line 2:46", 2)).toBe(false);
   });
 
+  it('matches "Failed to prepare statement: line L:C: ", whose column ksqlDB counts one too far', () => {
+    const error = { message: 'Invalid numeric literal: 9223372036854775808', span: at(2, 39) };
+    expect(errorMatches(error, 'Failed to prepare statement: line 2:40: Invalid numeric literal: 9223372036854775808')).toBe(true);
+    expect(errorMatches(error, 'Failed to prepare statement: line 2:39: Invalid numeric literal: 9223372036854775808')).toBe(false);
+    expect(errorMatches(error, 'Failed to prepare statement: line 1:40: Invalid numeric literal: 9223372036854775808')).toBe(false);
+  });
+
   it('needs a span for a located text, and compares plain texts as substrings', () => {
     expect(errorMatches({ message: 'Column X is a KEY column' }, 'Line: 1, Col: 2: Column X')).toBe(false);
     expect(errorMatches({ message: 'Column X is a KEY column' }, 'is a KEY')).toBe(true);
