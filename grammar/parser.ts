@@ -378,6 +378,8 @@ class SqlParser extends CstParser {
 
   windowExpression = this.RULE('windowExpression', () => {
     this.CONSUME(T.Window);
+    // ksqlDB accepts (and ignores) a name before the window type: WINDOW w1 TUMBLING (...).
+    this.OPTION({ GATE: () => this.LA(2).tokenType !== T.LParen, DEF: () => this.SUBRULE2(this.identifier, { LABEL: 'windowName' }) });
     this.SUBRULE(this.identifier, { LABEL: 'windowType' });
     this.CONSUME(T.LParen);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.windowParam) });

@@ -270,3 +270,12 @@ describe('errors', () => {
     for (const s of junk) expect(parseStatements(s).diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe('named windows', () => {
+  it('accepts and ignores a name before the window type, as ksqlDB does', () => {
+    const named = parseOne('SELECT id, COUNT(*) FROM s WINDOW w1 SESSION (1 SECONDS) GROUP BY id;') as Query;
+    const plain = parseOne('SELECT id, COUNT(*) FROM s WINDOW SESSION (1 SECONDS) GROUP BY id;') as Query;
+    expect(noSpans(named.window)).toEqual(noSpans(plain.window));
+    expect(noSpans(plain.window)).toMatchObject({ kind: 'SESSION' });
+  });
+});
