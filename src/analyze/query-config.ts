@@ -9,6 +9,8 @@ export const NEW_QUERY_PLANNER_PROPERTY = 'ksql.new.query.planner.enabled';
  * Kafka Streams' record cache size (ksqlDB passes `ksql.streams.*` through). Above 0, a table
  * query writes only the last change of each key per processing step (decision 0063).
  */
+/** A record whose event time cannot be read stops the query instead of being skipped. */
+export const TIMESTAMP_THROW_ON_INVALID_PROPERTY = 'ksql.timestamp.throw.on.invalid';
 export const CACHE_MAX_BYTES_PROPERTY = 'cache.max.bytes.buffering';
 
 export interface QueryConfig {
@@ -22,6 +24,7 @@ export interface QueryConfig {
   readonly newQueryPlanner?: boolean;
   /** A table query writes the last change of each key per processing step, not every change. */
   readonly coalesceTableChanges?: boolean;
+  readonly failOnInvalidTimestamp?: boolean;
 }
 
 /** The properties QueryConfig reads, with the check of their values (undefined: valid). */
@@ -30,11 +33,15 @@ export const QUERY_CONFIG_VALIDATORS: Readonly<Record<string, (v: string) => str
   [COLLECT_SET_LIMIT_PROPERTY]: (v) => intCheck(COLLECT_SET_LIMIT_PROPERTY, v),
   [CACHE_MAX_BYTES_PROPERTY]: (v) =>
     /^\s*\d+\s*$/.test(v) ? undefined : `Invalid value ${v} for configuration ${CACHE_MAX_BYTES_PROPERTY}: Not a number of type LONG`,
-  [NEW_QUERY_PLANNER_PROPERTY]: (v) =>
-    /^(true|false)$/i.test(v) ? undefined : `Invalid value ${v} for configuration ${NEW_QUERY_PLANNER_PROPERTY}: Expected value to be either true or false`,
+  [NEW_QUERY_PLANNER_PROPERTY]: (v) => booleanCheck(NEW_QUERY_PLANNER_PROPERTY, v),
+  [TIMESTAMP_THROW_ON_INVALID_PROPERTY]: (v) => booleanCheck(TIMESTAMP_THROW_ON_INVALID_PROPERTY, v),
 };
 
 const MAX_INT = 2 ** 31 - 1;
+
+function booleanCheck(name: string, v: string): string | undefined {
+  return /^(true|false)$/i.test(v) ? undefined : `Invalid value ${v} for configuration ${name}: Expected value to be either true or false`;
+}
 
 function intCheck(name: string, v: string): string | undefined {
   const n = Number(v.trim());
@@ -51,10 +58,12 @@ export function queryConfigOf(get: (name: string) => string | undefined): QueryC
   const setLimit = int(COLLECT_SET_LIMIT_PROPERTY);
   const planner = get(NEW_QUERY_PLANNER_PROPERTY);
   const cache = get(CACHE_MAX_BYTES_PROPERTY);
+  const throwOnInvalid = get(TIMESTAMP_THROW_ON_INVALID_PROPERTY);
   return {
     ...(listLimit === undefined ? {} : { collectListLimit: listLimit }),
     ...(setLimit === undefined ? {} : { collectSetLimit: setLimit }),
     ...(planner !== undefined && planner.toLowerCase() === 'true' ? { newQueryPlanner: true } : {}),
+    ...(throwOnInvalid !== undefined && throwOnInvalid.toLowerCase() === 'true' ? { failOnInvalidTimestamp: true } : {}),
     ...(cache !== undefined && /^\s*\d+\s*$/.test(cache) && Number(cache) > 0 ? { coalesceTableChanges: true } : {}),
   };
 }

@@ -30,11 +30,17 @@ export async function runQttCase(c: QttCase, env: CaseEnv): Promise<CaseOutcome>
     if (run.timedOut) return failed(`statement ${i + 1} did not finish within ${STATEMENT_TIMEOUT_MS} ms: ${stmt}`);
     if (run.error) return c.expectedException ? expectedErrorOutcome(run.error, c.expectedException) : failed(`statement ${i + 1} failed: ${run.error.message} — ${stmt}`);
   }
-  if (c.expectedException) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
+  if (c.expectedException && c.inputs.length === 0) return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded`);
   await env.produce(c.inputs, c.topics);
   if (c.statements.some((s) => PERSISTENT_QUERY.test(s))) {
     const groups = await env.persistentQueryIds();
     await waitUntilSettled(env.engine.store, () => groups);
+  }
+  if (c.expectedException) {
+    // An error at run time (Kafka Streams stops the query): a persistent query in ERROR.
+    const failure = env.engine.queryFailures()[0];
+    if (failure) return expectedErrorOutcome({ message: failure.error }, c.expectedException);
+    return failed(`expected an error containing "${c.expectedException.message ?? ''}" but every statement succeeded and every query ran`);
   }
   const outputProblem = await verifyOutputs(c.outputs, (t) => env.readTopic(t), env.engine.catalog, c.topics);
   if (outputProblem) return failed(outputProblem);

@@ -68,6 +68,11 @@ export class Engine {
     return this.parts.catalog;
   }
 
+  /** Persistent queries stopped by an error (state ERROR), with its message. */
+  queryFailures(): { id: string; error: string }[] {
+    return this.parts.persistent.failures();
+  }
+
   createSession(): Session {
     return new Session(this.parts);
   }

@@ -66,6 +66,7 @@ export class PersistentQueries {
       signal: abort.signal,
       onLateRecord: () => entry.lateRecords++,
       coalesceTableChanges: analyzed.sink.kind === 'TABLE' && def.config?.coalesceTableChanges === true,
+      failOnInvalidTimestamp: def.config?.failOnInvalidTimestamp === true,
       onRecordError: (error, where) => this.processingLog.log(recordErrorEntry(def.id, topic, error, where)),
     }).catch((err: unknown) => {
       if (abort.signal.aborted) return;
@@ -133,6 +134,11 @@ export class PersistentQueries {
       if (r.analyzed.sink.name === sourceName) writers.push(r.def.id);
     }
     return { readers, writers };
+  }
+
+  /** Queries stopped by an error, with its message. */
+  failures(): { id: string; error: string }[] {
+    return [...this.running.values()].filter((r) => r.state === 'ERROR').map((r) => ({ id: r.def.id, error: r.error ?? '' }));
   }
 
   list(): QueryInfo[] {

@@ -14,6 +14,7 @@ import { createSinkWriter } from './sink-writer.js';
 import { createRowDecoder } from './source/row-decoder.js';
 import { readSources, type SourceRun } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
+import { InvalidTimestampError } from './source/timestamp-extractor.js';
 import { MemoryState } from './state/key-value-state.js';
 import { decodeState, encodeState } from './state/state-codec.js';
 
@@ -30,6 +31,8 @@ export interface PersistentQueryOptions {
   readonly onLateRecord?: () => void;
   /** The sink is a table and changes of one key within a step may be merged (last one wins). */
   readonly coalesceTableChanges?: boolean;
+  /** ksql.timestamp.throw.on.invalid: a record whose event time cannot be read stops the query. */
+  readonly failOnInvalidTimestamp?: boolean;
 }
 
 /** Records read per restore step. */
@@ -77,8 +80,15 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
     ? readSources({ store, topics, from: opts.from, mode: 'push', signal: opts.signal, start: topics.map((t) => store.committedOffsets(opts.queryId, t)) })
     : singleSource(store, sourceTopic, opts);
   for await (const run of runs) {
+    const onDecodeError = (error: unknown, record: StoredRecord): void => {
+      if (opts.failOnInvalidTimestamp && error instanceof InvalidTimestampError) {
+        // Kafka Streams' wording: the query stops (ERROR) before this step commits anything.
+        throw new Error(`Fatal user code error in TimestampExtractor callback for record ${run.topic}-${record.partition}@${record.offset}: ${error.message}`);
+      }
+      opts.onRecordError(error, { record });
+    };
     const records = run.records;
-    let batch: Batch = { rows: decoders[run.side]!.decode(records, (error, record) => opts.onRecordError(error, { record })), side: run.side };
+    let batch: Batch = { rows: decoders[run.side]!.decode(records, onDecodeError), side: run.side };
     for (const op of operators) {
       if (batch.rows.length === 0) break;
       batch = op.process(batch);

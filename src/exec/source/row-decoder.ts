@@ -10,7 +10,7 @@ import type { StoredRecord } from '../../store/topic-store.js';
 import { UserError } from '../../sql/diagnostic.js';
 import { isTombstone, markTombstone, setRecordHeaders } from '../row-flags.js';
 import { headerReader } from './header-columns.js';
-import { createTimestampExtractor } from './timestamp-extractor.js';
+import { createTimestampExtractor, InvalidTimestampError } from './timestamp-extractor.js';
 
 export type RecordErrorHandler = (error: unknown, record: StoredRecord) => void;
 
@@ -131,7 +131,7 @@ function compileRowDecoder(source: SourceDef): RowDecoder {
           try {
             ts = eventTime(row);
           } catch (err) {
-            onError(err, r);
+            onError(new InvalidTimestampError(err instanceof Error ? err.message : String(err)), r);
             continue;
           }
         }

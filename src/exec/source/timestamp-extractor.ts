@@ -9,6 +9,9 @@ import type { ColumnSchema, SourceDef } from '../../analyze/catalog.js';
 import { parseInstant } from '../../functions/datetime-format.js';
 import { UTC_ZONE } from '../../functions/time-zone.js';
 
+/** A record's event time could not be read (the row decoder wraps the extractor's error in it). */
+export class InvalidTimestampError extends Error {}
+
 /** Reads the event time of a row whose first columns are `columns`. */
 export type TimestampExtractor = (row: readonly unknown[]) => number;
 
