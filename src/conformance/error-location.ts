@@ -7,7 +7,8 @@
  */
 import type { Diagnostic } from '../sql/diagnostic.js';
 
-const LEADING = /^Line: (\d+), Col: (\d+): ([\s\S]*)$/;
+/** Also under the REST wrapper "Exception while preparing statement: ". */
+const LEADING = /^(?:Exception while preparing statement: )?Line: (\d+), Col: (\d+): ([\s\S]*)$/;
 const TRAILING = /^([\s\S]*?) at line (\d+):(\d+)([\s\S]*)$/;
 /**
  * ksqlDB's parser-stage wrapper: "Failed to prepare statement: line 2:40: Invalid numeric literal: ...".

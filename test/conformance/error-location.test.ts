@@ -12,6 +12,7 @@ describe('errorMatches', () => {
     expect(errorMatches(error, "Line: 3, Col: 37: Column 'F0' is ambiguous.", 3)).toBe(false);
     expect(errorMatches(error, "Line: 1, Col: 38: Column 'F0' is ambiguous.", 3)).toBe(false);
     expect(errorMatches(error, "Line: 3, Col: 38: Column 'F1' is ambiguous.", 3)).toBe(false);
+    expect(errorMatches(error, "Exception while preparing statement: Line: 3, Col: 38: Column 'F0' is ambiguous.", 3)).toBe(true);
   });
 
   it('matches a trailing " at line L:C" of a syntax error', () => {
