@@ -280,7 +280,7 @@ class SqlParser extends CstParser {
           },
           IGNORE_AMBIGUITIES: true,
         },
-        { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'partitionBy' }) }) },
+        { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE(this.concatExpression, { LABEL: 'partitionBy' }) }) },
       ]);
     });
     this.OPTION5(() => {
@@ -297,19 +297,22 @@ class SqlParser extends CstParser {
     });
   });
 
-  /** `GROUP BY a, b` or `GROUP BY (a, b)`; `GROUP BY (a)` is the parenthesized expression a. */
+  /**
+   * `GROUP BY a, b` or `GROUP BY (a, b)`; `GROUP BY (a)` is the parenthesized expression a. Items
+   * are value expressions, as in ksqlDB's grammar: `GROUP BY a AND b` is a syntax error, `(a AND b)` is not.
+   */
   groupBy = this.RULE('groupBy', () => {
     this.OR([
       {
         GATE: () => this.parenthesizedList(),
         ALT: () => {
           this.CONSUME(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'items' }) });
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.concatExpression, { LABEL: 'items' }) });
           this.CONSUME(T.RParen);
         },
         IGNORE_AMBIGUITIES: true,
       },
-      { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'items' }) }) },
+      { ALT: () => this.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.concatExpression, { LABEL: 'items' }) }) },
     ]);
   });
 

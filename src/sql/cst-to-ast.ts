@@ -29,7 +29,7 @@ import { UserError, type Span } from './diagnostic.js';
 import { has, node, nodes, nodeSpan, optNode, optToken, token, type BuildContext } from './cst.js';
 import { identifierName, identifierRaw, stringValue } from './identifiers.js';
 import { buildConstant, signedNumberText } from './cst-to-literal.js';
-import { buildExpr } from './cst-to-expr.js';
+import { buildExpr, buildValueExpr } from './cst-to-expr.js';
 import { buildType, isBuiltInTypeName } from './cst-to-type.js';
 import { INVALID_STATEMENT } from './error-codes.js';
 import { MS_PER_UNIT } from './time-units.js';
@@ -272,8 +272,8 @@ function buildQuery(ctx: BuildContext, n: CstNode): Query {
     joins: Object.freeze(nodes(n, 'joinClause').map((j) => buildJoin(ctx, j))),
     ...(window ? { window: buildWindow(ctx, window) } : {}),
     ...(where ? { where: buildExpr(ctx, where) } : {}),
-    ...(groupBy ? { groupBy: Object.freeze(nodes(groupBy, 'items').map((e) => buildExpr(ctx, e))) } : {}),
-    ...(partitionBy.length > 0 || has(n, 'emptyPartitionBy') ? { partitionBy: Object.freeze(partitionBy.map((e) => buildExpr(ctx, e))) } : {}),
+    ...(groupBy ? { groupBy: Object.freeze(nodes(groupBy, 'items').map((e) => buildValueExpr(ctx, e))) } : {}),
+    ...(partitionBy.length > 0 || has(n, 'emptyPartitionBy') ? { partitionBy: Object.freeze(partitionBy.map((e) => buildValueExpr(ctx, e))) } : {}),
     ...(having ? { having: buildExpr(ctx, having) } : {}),
     ...(emit ? { emit } : {}),
     emitChanges: emit !== undefined,

@@ -17,6 +17,11 @@ export function buildExpr(ctx: BuildContext, n: CstNode): Expr {
   return buildOr(ctx, node(n, 'orExpression'));
 }
 
+/** A value expression (no AND/OR/NOT or predicate at the top): GROUP BY and PARTITION BY items. */
+export function buildValueExpr(ctx: BuildContext, n: CstNode): Expr {
+  return buildConcat(ctx, n);
+}
+
 function foldLeft(ctx: BuildContext, operands: readonly Expr[], ops: readonly BinaryOp[]): Expr {
   let left = operands[0]!;
   for (let i = 1; i < operands.length; i++) {

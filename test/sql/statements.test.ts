@@ -279,3 +279,12 @@ describe('named windows', () => {
     expect(noSpans(plain.window)).toMatchObject({ kind: 'SESSION' });
   });
 });
+
+describe('GROUP BY and PARTITION BY items', () => {
+  it('are value expressions: a boolean operator needs parentheses, as in ksqlDB', () => {
+    expect(parseStatements('SELECT COUNT(*) FROM s GROUP BY a AND b;').diagnostics[0]?.message).toContain('Syntax Error');
+    expect(parseStatements('SELECT * FROM s PARTITION BY a AND b;').diagnostics[0]?.message).toContain('Syntax Error');
+    expect(parseStatements('SELECT COUNT(*) FROM s GROUP BY (a AND b);').diagnostics).toEqual([]);
+    expect(parseStatements("SELECT COUNT(*) FROM s GROUP BY a + 1, b || 'x';").diagnostics).toEqual([]);
+  });
+});
