@@ -20,17 +20,23 @@ export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][
 /** Category of keywords usable as identifiers (ksqlDB's `nonReserved` rule, plus TOPIC and DECIMAL). */
 export const NonReserved = createToken({ name: 'NonReserved', pattern: Lexer.NA, label: 'identifier' });
 
+/**
+ * Category of a type's parameter, ksqlDB's `typeParameter: INTEGER_VALUE | 'STRING'` (VARCHAR(10),
+ * VARCHAR(STRING)): one token set, so a wrong parameter is a mismatch that expects the set.
+ */
+export const TypeParameter = createToken({ name: 'TypeParameter', pattern: Lexer.NA, label: 'type parameter' });
+
 const keywordTokens: TokenType[] = [];
 const nonReservedTokens: TokenType[] = [];
 
 /** A keyword token: case-insensitive, and never the prefix of a longer identifier. */
-function keyword(word: string, nonReserved = false): TokenType {
+function keyword(word: string, nonReserved = false, categories: TokenType[] = []): TokenType {
   const token = createToken({
     name: word,
     pattern: new RegExp(word, 'i'),
     longer_alt: Identifier,
     label: word,
-    categories: nonReserved ? [NonReserved] : [],
+    categories: nonReserved ? [NonReserved, ...categories] : categories,
   });
   keywordTokens.push(token);
   if (nonReserved) nonReservedTokens.push(token);
@@ -137,6 +143,11 @@ export const Type = keyword('TYPE', true);
 export const Types = keyword('TYPES', true);
 export const Assert = keyword('ASSERT', true);
 export const Timeout = keyword('TIMEOUT', true);
+export const Schema = keyword('SCHEMA', true);
+export const Subject = keyword('SUBJECT', true);
+export const Id = keyword('ID', true);
+/** A keyword only as a type parameter (VARCHAR(STRING)); type names themselves are identifiers. */
+export const StringKw = keyword('STRING', true, [TypeParameter]);
 
 // ------------------------------------------------------------------ literals
 
@@ -151,7 +162,7 @@ export const DoubleLiteral = createToken({
   label: 'number',
 });
 export const DecimalLiteral = createToken({ name: 'DecimalLiteral', pattern: /\d+\.\d*|\.\d+/, label: 'number' });
-export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /\d+/, label: 'number' });
+export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /\d+/, label: 'number', categories: [TypeParameter] });
 
 // ------------------------------------------------------------------ operators and punctuation
 
@@ -244,6 +255,7 @@ export const allTokens: TokenType[] = [
   Identifier,
   // Categories (pattern NA) never match text, but the parser must know them.
   NonReserved,
+  TypeParameter,
   ComparisonOperator,
   AdditiveOperator,
   MultiplicativeOperator,

@@ -11,6 +11,8 @@
  */
 import { createToken, createTokenInstance, CstParser, EOF, Lexer, tokenMatcher, type IParserErrorMessageProvider, type TokenType, type IToken } from 'chevrotain';
 import * as T from './lexer.js';
+import { antlrTokenSet, expectedAtMismatch, isTokenLoop } from './antlr-expected.js';
+import { expectingDetail, reservedKeywordMessage, unknownStatementMessage } from './ksql-wording.js';
 
 /** Chevrotain lookahead depth; 3 tells `a.*` from `a.b`, 3 tells `IF NOT EXISTS` from a table named IF. */
 const MAX_LOOKAHEAD = 4;
@@ -56,7 +58,7 @@ class SqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.pauseResumeQuery) },
       { ALT: () => this.SUBRULE(this.explainStatement) },
       { ALT: () => this.SUBRULE(this.alterSource) },
-      { ALT: () => this.SUBRULE(this.assertTopic) },
+      { ALT: () => this.SUBRULE(this.assertStatement) },
     ]);
   });
 
@@ -512,19 +514,41 @@ class SqlParser extends CstParser {
     ]);
   });
 
-  /** ASSERT [NOT EXISTS] TOPIC name [WITH (...)] [TIMEOUT duration] (ksqlDB 0.27+). */
-  assertTopic = this.RULE('assertTopic', () => {
+  /**
+   * ASSERT [NOT EXISTS] TOPIC name [WITH (...)] [TIMEOUT duration] (ksqlDB 0.27+), or
+   * ASSERT [NOT EXISTS] SCHEMA [SUBJECT name] [ID literal] [TIMEOUT duration].
+   */
+  assertStatement = this.RULE('assertStatement', () => {
     this.CONSUME(T.Assert);
     this.OPTION(() => {
       this.CONSUME(T.Not);
       this.CONSUME(T.Exists);
     });
-    this.CONSUME(T.Topic);
-    this.SUBRULE(this.topicName);
-    this.OPTION2(() => {
-      this.CONSUME(T.With);
-      this.SUBRULE(this.tableProperties);
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Topic);
+          this.SUBRULE(this.topicName);
+          this.OPTION2(() => {
+            this.CONSUME(T.With);
+            this.SUBRULE(this.tableProperties);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Schema);
+          this.OPTION4(() => {
+            this.CONSUME(T.Subject);
+            this.SUBRULE2(this.topicName, { LABEL: 'subject' });
+          });
+          this.OPTION5(() => {
+            this.CONSUME(T.Id);
+            this.SUBRULE(this.literal, { LABEL: 'id' });
+          });
+        },
+      },
+    ]);
     this.OPTION3(() => {
       this.CONSUME(T.Timeout);
       this.SUBRULE(this.duration);
@@ -611,14 +635,7 @@ class SqlParser extends CstParser {
           // ksqlDB's `baseType ('(' typeParameter (',' typeParameter)* ')')?`: VARCHAR(STRING), VARCHAR(10).
           this.OPTION(() => {
             this.CONSUME2(T.LParen);
-            this.AT_LEAST_ONE_SEP({
-              SEP: T.Comma,
-              DEF: () =>
-                this.OR2([
-                  { ALT: () => this.CONSUME(T.IntegerLiteral, { LABEL: 'typeParameter' }) },
-                  { ALT: () => this.SUBRULE2(this.identifier, { LABEL: 'typeParameter' }) },
-                ]),
-            });
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.TypeParameter, { LABEL: 'typeParameter' }) });
             this.CONSUME2(T.RParen);
           });
         },
@@ -1039,37 +1056,86 @@ export function syntaxErrorWhere(actual: IToken): string {
 }
 
 /**
- * One expected token that is not there: ANTLR's (and so ksqlDB's) single-token recovery words
- * it `extraneous input 'X' expecting Y` when the token after the offending one is the expected
- * one, and `missing Y at 'X'` when the offending token could follow the expected one.
+ * Our own list of what could come instead of a token, for a message whose ksqlDB wording leaves
+ * the set out (it is long): the CLI shows it under the caret. Set by the message builders below,
+ * read right after the parse that failed (the parser is not re-entrant).
  */
-function mismatchMessage(expected: TokenType, actual: IToken): string {
-  const input = sqlParser.input;
-  const at = input.indexOf(actual);
-  if (at >= 0 && actual.tokenType !== EOF) {
-    const next = input[at + 1];
-    const shown = quotedLabel(expected);
-    if (next && tokenMatcher(next, expected)) return `extraneous input ${describeActual(actual)} expecting ${shown}`;
-    const assumed = createTokenInstance(expected, shown, NaN, NaN, NaN, NaN, NaN, NaN);
-    const follows = sqlParser.computeContentAssist('singleStatement', [...input.slice(0, at), assumed]);
-    if (follows.some((p) => tokenMatcher(actual, p.nextTokenType))) return `missing ${shown} at ${describeActual(actual)}`;
-  }
-  return syntaxErrorMessage(actual, [expected]);
+let lastHint: string | undefined;
+
+/** The hint of the latest syntax error, once. */
+export function takeSyntaxHint(): string | undefined {
+  const hint = lastHint;
+  lastHint = undefined;
+  return hint;
 }
 
-/** ANTLR quotes literal tokens: `')'`, `'FROM'`. */
-function quotedLabel(t: TokenType): string {
-  const label = tokenLabel(t);
-  return label.startsWith("'") ? label : `'${label}'`;
+/** Words a statement starts with, from the grammar: an unknown first word is compared to them. */
+let statementWords: readonly string[] | undefined;
+
+export function statementStartWords(): readonly string[] {
+  statementWords ??= [...new Set(sqlParser.computeContentAssist('statement', []).map((p) => tokenLabel(p.nextTokenType)))];
+  return statementWords;
+}
+
+/**
+ * A token that does not fit where ANTLR (so ksqlDB) expects a set of tokens: its single-token
+ * recovery first, `missing X at 'Y'` when the token could follow the missing one; a token one
+ * too many (`extraneous input`) and a plain mismatch are worded by ksqlDB from the set alone.
+ */
+function expectedSetMessage(expected: readonly TokenType[], actual: IToken, insertable: TokenType | undefined): string {
+  const input = sqlParser.input;
+  const at = input.indexOf(actual);
+  if (at === 0 && actual.tokenType !== EOF) return unknownStatementMessage(actual.image, statementStartWords());
+  const set = antlrTokenSet(expected);
+  if (at >= 0 && actual.tokenType !== EOF) {
+    const next = input[at + 1];
+    if (next && expected.some((t) => tokenMatcher(next, t))) {
+      if (T.KEYWORDS.includes(actual.tokenType) && !T.NON_RESERVED_KEYWORDS.includes(actual.tokenType)) return reservedKeywordMessage(actual.image);
+    } else if (insertable) {
+      const assumed = createTokenInstance(insertable, tokenLabel(insertable), NaN, NaN, NaN, NaN, NaN, NaN);
+      const follows = sqlParser.computeContentAssist('singleStatement', [...input.slice(0, at), assumed]);
+      if (follows.some((p) => tokenMatcher(actual, p.nextTokenType))) return `missing ${set.text} at ${describeActual(actual)}`;
+    }
+  }
+  const detail = expectingDetail(set, actual.tokenType === EOF);
+  if (detail === '') lastHint = `expected ${formatExpected(summarizeExpected(expected))}`;
+  return detail;
+}
+
+/** A token where the rule `ruleName` needed `expected`: the set is what ANTLR expects there. */
+function mismatchMessage(ruleName: string, expected: TokenType, actual: IToken): string {
+  const input = sqlParser.input;
+  const at = input.indexOf(actual);
+  const before = at >= 0 ? input.slice(0, at) : input;
+  const set = expectedAtMismatch(sqlParser, ruleName, expected, before);
+  return expectedSetMessage(set, actual, set.length === 1 ? expected : undefined);
+}
+
+/** Input after a complete statement: ANTLR expects whatever could have continued it, or `;`. */
+function redundantInputMessage(redundant: IToken): string {
+  const input = sqlParser.input;
+  const at = input.indexOf(redundant);
+  const next = sqlParser.computeContentAssist('singleStatement', input.slice(0, Math.max(0, at))).map((p) => p.nextTokenType);
+  return expectedSetMessage(next, redundant, undefined);
+}
+
+/** No alternative fits: ksqlDB's `Syntax error at or near 'X'` (parse.ts adds the position). */
+function noViableMessage(actual: IToken, expected: readonly TokenType[]): string {
+  if (sqlParser.input.indexOf(actual) === 0 && actual.tokenType !== EOF) return unknownStatementMessage(actual.image, statementStartWords());
+  return syntaxErrorMessage(actual, expected);
 }
 
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => mismatchMessage(expected, actual),
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => syntaxErrorMessage(firstRedundant, []),
+  buildMismatchTokenMessage: ({ expected, actual, ruleName }) => mismatchMessage(ruleName, expected, actual),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => redundantInputMessage(firstRedundant),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
-    syntaxErrorMessage(actual[0]!, expectedPathsPerAlt.flat().map((path) => path[0]!).filter(Boolean)),
-  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
-    syntaxErrorMessage(actual[0]!, expectedIterationPaths.map((path) => path[0]!).filter(Boolean)),
+    noViableMessage(actual[0]!, expectedPathsPerAlt.flat().map((path) => path[0]!).filter(Boolean)),
+  // A loop that must run once over a token is ANTLR's `(T)+`, whose entry expects the token.
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual, ruleName }) => {
+    const first = [...new Set(expectedIterationPaths.map((path) => path[0]!).filter(Boolean))];
+    if (!isTokenLoop(sqlParser, ruleName, first)) return noViableMessage(actual[0]!, first);
+    return expectedSetMessage(first, actual[0]!, first.length === 1 ? first[0] : undefined);
+  },
 };
 
 /**

@@ -1,2 +1,2 @@
---fail=2:29: Syntax error at or near '='
+--fail=2:29: Syntax Error
 SELECT * FROM t WHERE a = b = c;

@@ -1,2 +1,2 @@
---fail=2:17: Syntax error at or near 'JSON'
+--fail=2:17: Expecting STRING
 DEFINE format = JSON;

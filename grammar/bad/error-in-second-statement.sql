@@ -1,3 +1,3 @@
---fail=3:1: Syntax error at or near 'SELEC'
+--fail=3:1: Unknown statement 'SELEC'
 SHOW STREAMS;
 SELEC * FROM t;

@@ -1,2 +1,2 @@
---fail=2:12: extraneous input 'c' expecting 'FROM'
+--fail=2:12: Expecting {',', 'FROM'}
 SELECT a b c FROM t;

@@ -1,2 +1,2 @@
---fail=2:9: Syntax error at or near ';'
+--fail=2:9: Expecting {',', 'FROM'}
 SELECT a;

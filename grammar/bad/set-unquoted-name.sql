@@ -1,2 +1,2 @@
---fail=2:5: Syntax error at or near 'auto'
+--fail=2:5: Expecting STRING
 SET auto.offset.reset = 'earliest';

@@ -1,2 +1,2 @@
---fail=2:13: Syntax error at or near 'AS'
+--fail=2:13: Expecting {',', 'FROM'}
 SELECT v->* AS x FROM t;

@@ -1,2 +1,2 @@
---fail=2:10: missing 'FROM' at 'FORM'
+--fail=2:10: Expecting {',', 'FROM'}
 SELECT * FORM t;

@@ -20,11 +20,12 @@ import {
   type FormatDefaults,
 } from './create-source.js';
 import { analyzeQuery, type AnalyzedQuery, type OutputColumn } from './query.js';
+import { FORMAT_CONFIG_PROPERTY_NAMES } from './format-configs.js';
 import type { QueryConfig } from './query-config.js';
 
 const CSAS_PROPERTIES = new Set([
   'KAFKA_TOPIC', 'VALUE_FORMAT', 'KEY_FORMAT', 'FORMAT', 'PARTITIONS', 'REPLICAS', 'TIMESTAMP',
-  'TIMESTAMP_FORMAT', 'WRAP_SINGLE_VALUE', 'VALUE_DELIMITER', 'KEY_DELIMITER', 'RETENTION_MS',
+  'TIMESTAMP_FORMAT', 'WRAP_SINGLE_VALUE', 'RETENTION_MS', ...FORMAT_CONFIG_PROPERTY_NAMES,
 ]);
 
 export interface AnalyzedPersistentQuery {

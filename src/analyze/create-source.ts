@@ -10,6 +10,7 @@ import { parseDurationText } from '../sql/time-units.js';
 import { array, BYTES, STRING, struct, typeToString, type SqlType } from '../types/sql-type.js';
 import type { CatalogReader, ColumnSchema, SourceDef } from './catalog.js';
 import { PSEUDO_COLUMNS } from './catalog.js';
+import { checkFormatConfigs, FORMAT_CONFIG_PROPERTY_NAMES } from './format-configs.js';
 
 export const KNOWN_FORMATS = ['JSON', 'KAFKA', 'DELIMITED', 'NONE'] as const;
 export const DEFAULT_KEY_FORMAT = 'KAFKA';
@@ -27,11 +28,10 @@ const KNOWN_PROPERTIES = new Set([
   'TIMESTAMP',
   'TIMESTAMP_FORMAT',
   'WRAP_SINGLE_VALUE',
-  'VALUE_DELIMITER',
-  'KEY_DELIMITER',
   'RETENTION_MS',
   'WINDOW_TYPE',
   'WINDOW_SIZE',
+  ...FORMAT_CONFIG_PROPERTY_NAMES,
 ]);
 
 /** WINDOW_TYPE / WINDOW_SIZE of a windowed source (e.g. over the topic of a windowed table). */
@@ -295,11 +295,12 @@ function defaultFormat(name: string, span: Span): string {
 }
 
 /**
- * KEY_DELIMITER / VALUE_DELIMITER: validated as ksqlDB does, and only with the DELIMITED format.
+ * KEY_DELIMITER / VALUE_DELIMITER: validated as ksqlDB does, and only with the DELIMITED format;
+ * the other format configs (a schema's name or id) are checked against their format here too.
  * The result holds the delimiter characters for the SourceDef.
  */
 export function delimiterProps(props: ReadonlyMap<string, Property>, keyFormat: string, valueFormat: string): Pick<SourceDef, 'keyDelimiter' | 'valueDelimiter'> {
-  const one = (name: 'KEY_DELIMITER' | 'VALUE_DELIMITER', format: string): string | undefined => {
+  const one = (name: 'KEY_DELIMITER' | 'VALUE_DELIMITER'): string | undefined => {
     const p = props.get(name);
     if (!p) return undefined;
     const text = p.value.kind === 'StringLiteral' ? p.value.value : literalText(p.value) ?? '';
@@ -307,11 +308,11 @@ export function delimiterProps(props: ReadonlyMap<string, Property>, keyFormat: 
     if (typeof parsed !== 'string') {
       throw new UserError('INVALID_PROPERTY', `Failed to prepare statement: Configuration ${name} is invalid: ${parsed.error}\nExample valid value: ';'`, p.value.span);
     }
-    if (format !== 'DELIMITED') throw new UserError('INVALID_PROPERTY', `${format} does not support the following configs: [delimiter]`, p.span);
     return parsed;
   };
-  const keyDelimiter = one('KEY_DELIMITER', keyFormat);
-  const valueDelimiter = one('VALUE_DELIMITER', valueFormat);
+  const keyDelimiter = one('KEY_DELIMITER');
+  const valueDelimiter = one('VALUE_DELIMITER');
+  checkFormatConfigs(props, keyFormat, valueFormat);
   return { ...(keyDelimiter === undefined ? {} : { keyDelimiter }), ...(valueDelimiter === undefined ? {} : { valueDelimiter }) };
 }
 

@@ -16,7 +16,8 @@ export class EmbeddedClient implements Client {
     private readonly engine: Engine,
     readonly target: string,
   ) {
-    this.session = engine.createSession();
+    // A local client: RUN SCRIPT reads the user's own files.
+    this.session = engine.createSession({ localScripts: true });
   }
 
   static async open(dataDir: string): Promise<EmbeddedClient> {

@@ -25,6 +25,6 @@ export interface StatementContext {
   readonly signal?: AbortSignal;
   /** The statement's source text (after variable substitution). */
   readonly text: string;
-  /** Runs a nested script (RUN SCRIPT) in the same session. */
-  readonly runScript: (sql: string) => AsyncGenerator<EngineEvent, boolean>;
+  /** Runs a nested script (RUN SCRIPT) in the same session; absent where scripts are refused. */
+  readonly runScript?: (sql: string) => AsyncGenerator<EngineEvent, boolean>;
 }

@@ -13,7 +13,7 @@ import { CommandLog } from './command-log.js';
 import type { EngineParts } from './context.js';
 import { ProcessingLog } from './processing-log.js';
 import { QueryRegistry } from './query-registry.js';
-import { Session } from './session.js';
+import { Session, type SessionOptions } from './session.js';
 
 export const VERSION = '0.1.0';
 
@@ -73,8 +73,8 @@ export class Engine {
     return this.parts.persistent.failures();
   }
 
-  createSession(): Session {
-    return new Session(this.parts);
+  createSession(options: SessionOptions = {}): Session {
+    return new Session(this.parts, options);
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ import type { EngineParts, StatementContext } from './context.js';
 import type { EngineEvent } from './events.js';
 import { SessionProperties } from './properties.js';
 import { alterSource } from './statements/alter-source.js';
+import { assertSchema } from './statements/assert-schema.js';
 import { assertTopic } from './statements/assert-topic.js';
 import { createAsSelect } from './statements/create-as-select.js';
 import { createSource } from './statements/create-source.js';
@@ -36,6 +37,7 @@ const HANDLERS: { [K in StatementKind]: Handler<K> } = {
   AlterSource: alterSource,
   CreateType: createType,
   AssertTopic: assertTopic,
+  AssertSchema: assertSchema,
   DropType: dropType,
   InsertValues: insertValues,
   Query: runQuery,
@@ -58,11 +60,22 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface SessionOptions {
+  /**
+   * Whether RUN SCRIPT reads files of this machine. Only a local client (the CLI, the shell) says
+   * so: as in ksqlDB, where RUN SCRIPT is a CLI command, the engine and its server refuse it.
+   */
+  readonly localScripts?: boolean;
+}
+
 export class Session {
   readonly properties = new SessionProperties();
   readonly variables = new Map<string, string>();
 
-  constructor(private readonly engine: EngineParts) {}
+  constructor(
+    private readonly engine: EngineParts,
+    private readonly options: SessionOptions = {},
+  ) {}
 
   /** Runs the script; yields events; the generator's return value is true if every statement succeeded. */
   async *execute(script: string, options: ExecuteOptions = {}): AsyncGenerator<EngineEvent, boolean> {
@@ -89,7 +102,7 @@ export class Session {
           properties: this.properties,
           variables: this.variables,
           text,
-          runScript: (sql) => this.execute(sql, options),
+          ...(this.options.localScripts ? { runScript: (sql: string) => this.execute(sql, options) } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
         };
         try {

@@ -434,8 +434,19 @@ export interface AssertTopic {
   readonly span: Span;
 }
 
+/** ASSERT [NOT EXISTS] SCHEMA [SUBJECT name] [ID n] [TIMEOUT d]: a subject, an id or both. */
+export interface AssertSchema {
+  readonly kind: 'AssertSchema';
+  readonly subject?: string;
+  readonly id?: number;
+  readonly exists: boolean;
+  readonly timeout?: Duration;
+  readonly span: Span;
+}
+
 export type Statement =
   | AssertTopic
+  | AssertSchema
   | CreateSource
   | DropSource
   | AlterSource

@@ -84,18 +84,8 @@ export function buildStatement(ctx: BuildContext, n: CstNode): Statement {
       return Object.freeze({ kind: 'RunScript', path: stringValue(token(s, 'path')), span: nodeSpan(ctx, s) });
     case 'printTopic':
       return buildPrint(ctx, s);
-    case 'assertTopic': {
-      const props = optNode(s, 'tableProperties');
-      const timeout = optNode(s, 'duration');
-      return Object.freeze({
-        kind: 'AssertTopic',
-        topic: topicName(node(s, 'topicName')),
-        exists: !has(s, 'NOT'),
-        properties: Object.freeze(props ? nodes(props, 'tableProperty').map((p) => buildProperty(ctx, p)) : []),
-        ...(timeout ? { timeout: buildDuration(ctx, timeout) } : {}),
-        span: nodeSpan(ctx, s),
-      });
-    }
+    case 'assertStatement':
+      return has(s, 'SCHEMA') ? buildAssertSchema(ctx, s) : buildAssertTopic(ctx, s);
     case 'terminateQuery': {
       const id = optNode(s, 'queryId');
       return Object.freeze({ kind: 'Terminate', ...(id ? { queryId: identifierRaw(id).toUpperCase() } : {}), span: nodeSpan(ctx, s) });
@@ -407,6 +397,43 @@ function buildShow(ctx: BuildContext, n: CstNode): Show {
 }
 
 /** A `topicName` node's topic: a quoted string's value, or an identifier as written. */
+function buildAssertTopic(ctx: BuildContext, s: CstNode): Statement {
+  const props = optNode(s, 'tableProperties');
+  const timeout = optNode(s, 'duration');
+  return Object.freeze({
+    kind: 'AssertTopic',
+    topic: topicName(node(s, 'topicName')),
+    exists: !has(s, 'NOT'),
+    properties: Object.freeze(props ? nodes(props, 'tableProperty').map((p) => buildProperty(ctx, p)) : []),
+    ...(timeout ? { timeout: buildDuration(ctx, timeout) } : {}),
+    span: nodeSpan(ctx, s),
+  });
+}
+
+/** Largest schema id: ksqlDB reads ASSERT SCHEMA's ID as a Java int. */
+const MAX_SCHEMA_ID = 2 ** 31 - 1;
+
+function buildAssertSchema(ctx: BuildContext, s: CstNode): Statement {
+  const subject = optNode(s, 'subject');
+  const idNode = optNode(s, 'id');
+  if (!subject && !idNode) throw new UserError(INVALID_STATEMENT, 'ASSERT SCHEMA statements must include a subject name or an id', nodeSpan(ctx, s));
+  let id: number | undefined;
+  if (idNode) {
+    const digits = optToken(idNode, 'IntegerLiteral');
+    id = digits ? Number(digits.image) : NaN;
+    if (!Number.isSafeInteger(id) || id > MAX_SCHEMA_ID) throw new UserError(INVALID_STATEMENT, 'ID must be an integer', nodeSpan(ctx, idNode));
+  }
+  const timeout = optNode(s, 'duration');
+  return Object.freeze({
+    kind: 'AssertSchema',
+    ...(subject ? { subject: topicName(subject) } : {}),
+    ...(id !== undefined ? { id } : {}),
+    exists: !has(s, 'NOT'),
+    ...(timeout ? { timeout: buildDuration(ctx, timeout) } : {}),
+    span: nodeSpan(ctx, s),
+  });
+}
+
 function topicName(n: CstNode): string {
   const quoted: IToken | undefined = optToken(n, 'quotedTopic');
   return quoted ? stringValue(quoted) : identifierRaw(node(n, 'topic'));

@@ -8,7 +8,7 @@ import * as SqlTypes from '../types/sql-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import { has, node, nodes, nodeSpan, type BuildContext } from './cst.js';
 import { identifierName } from './identifiers.js';
-import { INVALID_STATEMENT, SYNTAX_ERROR } from './error-codes.js';
+import { INVALID_STATEMENT } from './error-codes.js';
 import { signedNumberText } from './cst-to-literal.js';
 
 const BASE_TYPES: ReadonlyMap<string, SqlType> = new Map([
@@ -46,12 +46,7 @@ export function buildType(ctx: BuildContext, n: CstNode): SqlType {
   const t = BASE_TYPES.get(name.toUpperCase()) ?? ctx.customType?.(name);
   if (!t) throw new UserError(INVALID_STATEMENT, `Unknown type '${name}'`, nodeSpan(ctx, n));
   // Type parameters of base types (VARCHAR(STRING), VARCHAR(10)) are accepted and ignored, as
-  // ksqlDB does; a word parameter can only be STRING (its grammar's typeParameter).
-  for (const p of nodes(n, 'typeParameter')) {
-    if (identifierName(p).toUpperCase() !== 'STRING') {
-      throw new UserError(SYNTAX_ERROR, `Syntax error at or near '${identifierName(p)}': expected one of 'STRING', INTEGER_VALUE`, nodeSpan(ctx, p));
-    }
-  }
+  // ksqlDB does; the grammar admits only a number or STRING (its typeParameter).
   return t;
 }
 

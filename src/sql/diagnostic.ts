@@ -19,6 +19,8 @@ export interface Diagnostic {
   readonly code: string;
   readonly message: string;
   readonly span?: Span;
+  /** Our own help beside ksqlDB's wording (what was expected), shown under the caret. */
+  readonly hint?: string;
 }
 
 export function diagnostic(code: string, message: string, span?: Span): Diagnostic {
@@ -42,6 +44,9 @@ export class UserError extends Error {
 /** The first line of ksqlDB's parse errors, after their position. */
 export const SYNTAX_ERROR_TITLE = 'Syntax Error';
 
+/** How ksqlDB ends an error about one statement: `\nStatement: ` and the statement's text. */
+export const STATEMENT_LABEL = 'Statement: ';
+
 /** How ksqlDB's parse errors start: `line 2:10: `. */
 export function syntaxErrorPrefix(at: Pick<Position, 'line' | 'column'>): string {
   return `line ${at.line}:${at.column}: `;
@@ -59,11 +64,14 @@ export function renderDiagnostic(source: string, d: Diagnostic): string {
   const { line, column } = d.span.start;
   // A message that starts with its own position (ksqlDB's `line L:C: `) shows it once.
   const own = syntaxErrorPrefix(d.span.start);
-  const message = d.message.startsWith(own) ? d.message.slice(own.length) : d.message;
+  const unprefixed = d.message.startsWith(own) ? d.message.slice(own.length) : d.message;
+  // The source line and the caret below show the statement: its `Statement: ...` would repeat it.
+  const statementAt = unprefixed.indexOf(`\n${STATEMENT_LABEL}`);
+  const message = (statementAt >= 0 ? unprefixed.slice(0, statementAt) : unprefixed).replace(/\n+$/, '');
   const lines = source.split(/\r?\n/);
   const text = lines[line - 1] ?? '';
   const width =
     d.span.end.line === line ? Math.max(1, d.span.end.column - column) : Math.max(1, text.length - column + 1);
   const caret = ' '.repeat(Math.max(0, column - 1)) + '^'.repeat(width);
-  return `${line}:${column}: ${message}\n${text}\n${caret}`;
+  return `${line}:${column}: ${message}\n${text}\n${caret}${d.hint ? `\n${d.hint}` : ''}`;
 }

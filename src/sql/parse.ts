@@ -4,9 +4,10 @@
  */
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import { Semicolon } from '../../grammar/lexer.js';
-import { sqlParser, syntaxErrorMessage, syntaxErrorWhere } from '../../grammar/parser.js';
+import { sqlParser, statementStartWords, syntaxErrorWhere, takeSyntaxHint } from '../../grammar/parser.js';
+import { unknownStatementMessage as unknownStatementDetail } from '../../grammar/ksql-wording.js';
 import type { ParsedStatement } from './ast.js';
-import { diagnostic, SYNTAX_ERROR_TITLE, syntaxErrorPrefix, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
+import { diagnostic, STATEMENT_LABEL, SYNTAX_ERROR_TITLE, syntaxErrorPrefix, UserError, type Diagnostic, type Position, type Span } from './diagnostic.js';
 import { buildStatement } from './cst-to-ast.js';
 import { lex, lexicalDiagnostic, type LexicalError } from './lex.js';
 import { LineIndex, START } from './positions.js';
@@ -78,6 +79,7 @@ function startOf(item: IToken | LexicalError): number {
 }
 
 function parseOne(index: LineIndex, group: readonly IToken[], options: ParseOptions): { statement: ParsedStatement['statement'] } | { error: Diagnostic } {
+  takeSyntaxHint(); // a hint left by an earlier parse is not this one's
   sqlParser.input = group as IToken[];
   const cst = sqlParser.singleStatement();
   const err = sqlParser.errors[0];
@@ -99,14 +101,15 @@ function syntaxDiagnostic(index: LineIndex, group: readonly IToken[], err: IReco
   const span: Span = atEnd
     ? index.span(last.startOffset + last.image.length, last.startOffset + last.image.length)
     : index.span(t.startOffset, t.startOffset + t.image.length);
-  const detail = err.name === 'NotAllInputParsedException' ? redundantInputMessage(group, t) : err.message;
-  return diagnostic(SYNTAX_ERROR, ksqlSyntaxMessage(detail, t, span.start), span);
+  const hint = takeSyntaxHint();
+  const message = `${ksqlSyntaxMessage(err.message, t, span.start)}\n${STATEMENT_LABEL}${index.lineText(span.start.line)}`;
+  return { ...diagnostic(SYNTAX_ERROR, message, span), ...(hint ? { hint } : {}) };
 }
 
 /**
- * ksqlDB's wording: `line L:C: Syntax Error` then the detail, whose `Syntax error at or near 'X'`
- * gains ` at line L:C` (our "expected ..." hint stays after it). renderDiagnostic shows the
- * position once, with the caret.
+ * ksqlDB's wording: `line L:C: Syntax Error`, the detail, whose `Syntax error at or near 'X'`
+ * gains ` at line L:C` (our "expected ..." hint stays after it), then `Statement: ` and the line
+ * the error is on. renderDiagnostic shows the position once, with the caret, and no Statement.
  */
 function ksqlSyntaxMessage(detail: string, token: IToken, at: Position): string {
   const where = syntaxErrorWhere(token);
@@ -114,9 +117,12 @@ function ksqlSyntaxMessage(detail: string, token: IToken, at: Position): string 
   return `${syntaxErrorPrefix(at)}${SYNTAX_ERROR_TITLE}\n${positioned}`;
 }
 
-/** "expected" for input after a complete statement: what could have continued it, or `;`. */
-function redundantInputMessage(group: readonly IToken[], redundant: IToken): string {
-  const before = group.slice(0, group.indexOf(redundant));
-  const next = sqlParser.computeContentAssist('singleStatement', before).map((p) => p.nextTokenType);
-  return syntaxErrorMessage(redundant, next);
+/**
+ * ksqlDB's parse error for a statement that starts with a word it has no statement for, at `at`
+ * (a session that refuses RUN SCRIPT words it so: ksqlDB's parser has no RUN).
+ */
+export function unknownStatementMessage(word: string, at: Position, statementText: string): string {
+  const others = statementStartWords().filter((w) => w !== word.toUpperCase());
+  const firstLine = statementText.split(/\r?\n/)[0] ?? '';
+  return `${syntaxErrorPrefix(at)}${SYNTAX_ERROR_TITLE}\n${unknownStatementDetail(word, others)}\n${STATEMENT_LABEL}${firstLine}`;
 }

@@ -11,7 +11,7 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly base: Position = START,
   ) {
     for (let i = 0; i < text.length; i++) {
@@ -33,6 +33,14 @@ export class LineIndex {
     return lo === 0
       ? { offset: this.base.offset + offset, line: this.base.line, column: this.base.column + column - 1 }
       : { offset: this.base.offset + offset, line: this.base.line + lo, column };
+  }
+
+  /** The text of a line (numbered as positions are), without its line break. */
+  lineText(line: number): string {
+    const i = line - this.base.line;
+    const start = this.lineStarts[i];
+    if (start === undefined) return '';
+    return this.text.slice(start, this.lineStarts[i + 1] ?? this.text.length).replace(/\r?\n$|\r$/, '');
   }
 
   /** Span of [start, end) in local offsets. */

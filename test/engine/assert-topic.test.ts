@@ -16,7 +16,7 @@ describe('ASSERT TOPIC', () => {
     expect(await errorMessageOf(engine, 'ASSERT NOT EXISTS TOPIC t1;')).toBe('Topic t1 exists');
   });
 
-  it('is the only ASSERT statement: others fail to parse after ASSERT, as in ksqlDB', async () => {
+  it('is, with ASSERT SCHEMA, the only ASSERT statement: others fail to parse after ASSERT, as in ksqlDB', async () => {
     const engine = await openEngine();
     expect(await errorMessageOf(engine, 'ASSERT VALUES foo (id INT) VALUES (123);')).toMatch(/^line 1:8: Syntax Error\nSyntax error at or near 'VALUES' at line 1:8/);
   });

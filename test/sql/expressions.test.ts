@@ -68,7 +68,7 @@ describe('primary expressions', () => {
 
   it('commits to the MAP constructor on `MAP(` and reports the missing :=', () => {
     const r = parseStatements("SELECT MAP('a' 1) FROM t;");
-    expect(r.diagnostics.map((d) => [d.message, d.span?.start.column])).toEqual([["line 1:16: Syntax Error\nmissing ':=' at '1'", 16]]);
+    expect(r.diagnostics.map((d) => [d.message, d.span?.start.column])).toEqual([["line 1:16: Syntax Error\nmissing ':=' at '1'\nStatement: SELECT MAP('a' 1) FROM t;", 16]]);
   });
 
   it('reads non-reserved keywords as column names', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateSource, InsertValues, Query } from '../../src/sql/ast.js';
 import { parseStatements } from '../../src/sql/parse.js';
+import { renderDiagnostic } from '../../src/sql/diagnostic.js';
 import { parseOne } from './helpers.js';
 import { INTEGER, STRING } from '../../src/types/sql-type.js';
 
@@ -224,8 +225,8 @@ describe('errors', () => {
   };
 
   it.each([
-    ['SELECT * FORM x;', 'SYNTAX_ERROR', "missing 'FROM' at 'FORM'", '1:10', 'FORM'],
-    ['SELECT * FROM x FORM y;', 'SYNTAX_ERROR', "Syntax error at or near 'y' at line 1:22: expected one of ", '1:22', 'y'],
+    ['SELECT * FORM x;', 'SYNTAX_ERROR', "Expecting {',', 'FROM'}", '1:10', 'FORM'],
+    ['SELECT * FROM x FORM y;', 'SYNTAX_ERROR', '\nStatement: SELECT * FROM x FORM y;', '1:22', 'y'],
     ['SELECT a FROM;', 'SYNTAX_ERROR', "Syntax error at or near ';' at line 1:14: expected identifier", '1:14', ';'],
     ['SELECT a FROM t WHERE', 'SYNTAX_ERROR', 'Syntax error at end of input at line 1:22: expected expression', '1:22', ''],
     ['SELECT FROM t;', 'SYNTAX_ERROR', "Syntax error at or near 'FROM' at line 1:8: expected '*' or expression", '1:8', 'FROM'],
@@ -240,8 +241,9 @@ describe('errors', () => {
     ['CREATE STREAM s (a DECIMAL(2, 5));', 'INVALID_STATEMENT', 'DECIMAL scale must not exceed precision: DECIMAL(2, 5)', '1:20', 'DECIMAL(2, 5)'],
     ['CREATE STREAM s (a DECIMAL(0, 0));', 'INVALID_STATEMENT', 'DECIMAL precision must be >= 1: DECIMAL(0, 0)', '1:20', 'DECIMAL(0, 0)'],
     ['CREATE STREAM s (a FOO);', 'INVALID_STATEMENT', "Unknown type 'FOO'", '1:20', 'FOO'],
-    ['CREATE STREAM s (a VARCHAR(BYTES));', 'SYNTAX_ERROR', "Syntax error at or near 'BYTES': expected one of 'STRING', INTEGER_VALUE", '1:28', 'BYTES'],
-    ['SELECT a = b = c FROM t;', 'SYNTAX_ERROR', "Syntax error at or near '=' at line 1:14: expected FROM", '1:14', '='],
+    ['CREATE STREAM s (a VARCHAR(BYTES));', 'SYNTAX_ERROR', "Expecting {'STRING', INTEGER_VALUE}", '1:28', 'BYTES'],
+    ['CREATE STREAM s (a VARCHAR(STRING) (KEY));', 'SYNTAX_ERROR', "Expecting {',', ')'}", '1:36', '('],
+    ['SELECT a = b = c FROM t;', 'SYNTAX_ERROR', "Expecting {',', 'FROM'}", '1:14', '='],
     ['SELECT * FROM t GROUP a;', 'SYNTAX_ERROR', "missing 'BY' at 'a'", '1:23', 'a'],
     ['SELECT * FROM t WINDOW TUMBLING (SIZE 1 FORTNIGHT) GROUP BY a;', 'INVALID_STATEMENT', "Unknown time unit: 'FORTNIGHT'", '1:41', 'FORTNIGHT'],
     ['SELECT x FROM t\n  WHERE a IN ();', 'SYNTAX_ERROR', "Syntax error at or near ')' at line 2:15: expected expression", '2:15', ')'],
@@ -256,12 +258,23 @@ describe('errors', () => {
     expect(d.text).toBe(text);
   });
 
-  it('words single-token slips as ANTLR does: missing, extraneous', () => {
-    expect(first('CREATE TABLE o AS SELECT COUNT(*) FROM t GROUP BY a, (b, c);').message).toBe("line 1:56: Syntax Error\nmissing ')' at ','");
-    expect(first('SELECT a b c FROM t;').message).toBe("line 1:12: Syntax Error\nextraneous input 'c' expecting 'FROM'");
+  it('words errors as ksqlDB does from what ANTLR expects: missing, a short set, an unknown statement', () => {
+    const statement = (sql: string) => `\nStatement: ${sql}`;
+    const groupBy = 'CREATE TABLE o AS SELECT COUNT(*) FROM t GROUP BY a, (b, c);';
+    expect(first(groupBy).message).toBe(`line 1:56: Syntax Error\nmissing ')' at ','${statement(groupBy)}`);
+    // One token too many: ANTLR's `extraneous input`, which ksqlDB words from the expected set.
+    expect(first('SELECT a b c FROM t;').message).toBe(`line 1:12: Syntax Error\nExpecting {',', 'FROM'}${statement('SELECT a b c FROM t;')}`);
+    expect(first("DEFINE x = WHERE 'a';").message).toContain('"WHERE" is a reserved keyword');
     expect(first('SELECT 1 FROM t;\nSELECT CAST(a AS NULL) FROM t;').message).toBe(
-      "line 2:18: Syntax Error\nSyntax error at or near 'NULL' at line 2:18: expected one of ARRAY, MAP, STRUCT, DECIMAL, identifier",
+      "line 2:18: Syntax Error\nSyntax error at or near 'NULL' at line 2:18: expected one of ARRAY, MAP, STRUCT, DECIMAL, identifier" +
+        statement('SELECT CAST(a AS NULL) FROM t;'),
     );
+    expect(first('SELEC * FROM t;').message).toBe(`line 1:1: Syntax Error\nUnknown statement 'SELEC'\nDid you mean 'SELECT'?${statement('SELEC * FROM t;')}`);
+    // A long set is left out, as ksqlDB does; our own list is the hint under the caret.
+    const d = parseStatements('SELECT * FROM S1 ORDER BY k;').diagnostics[0]!;
+    expect(d.message).toBe(`line 1:24: Syntax Error\n${statement('SELECT * FROM S1 ORDER BY k;')}`);
+    expect(d.hint).toMatch(/^expected one of /);
+    expect(renderDiagnostic('SELECT * FROM S1 ORDER BY k;', d)).toBe(`1:24: Syntax Error\nSELECT * FROM S1 ORDER BY k;\n${' '.repeat(23)}^^\n${d.hint}`);
   });
 
   it('never throws, whatever the input', () => {

@@ -3,6 +3,7 @@
  * auto.offset.reset and runs until LIMIT or abort; a pull query scans what is stored now and ends.
  */
 import { analyzeQuery, resultColumns, type AnalyzedQuery } from '../../analyze/query.js';
+import { checkJoinPartitions } from '../../analyze/join-partitions.js';
 import { runPipeline } from '../../exec/query-runner.js';
 import { isTombstone } from '../../exec/row-flags.js';
 import { planQuery } from '../../plan/logical-plan.js';
@@ -31,6 +32,7 @@ export async function* runQuery(ctx: StatementContext, written: Query): AsyncGen
   } catch (err) {
     throw push ? err : pullWhereError(err, stmt);
   }
+  checkJoinPartitions(analyzed, (topic) => ctx.engine.store.describeTopic(topic)?.config.partitions);
   let pull: PullPlan = {};
   if (!push) {
     checkQueryable(analyzed.source, ctx.engine.persistent.usersOf(analyzed.source.name).writers.length > 0, stmt);

@@ -2,6 +2,7 @@
 import type { AnalyzedPersistentQuery } from '../../analyze/create-as-select.js';
 import type { StatementContext } from '../context.js';
 import { DEFAULT_KEY_FORMAT } from '../../analyze/create-source.js';
+import { checkJoinPartitions } from '../../analyze/join-partitions.js';
 import { joinInternalTopics, queryApplicationId } from '../../plan/internal-topics.js';
 import { AUTO_OFFSET_RESET, SERVICE_ID } from '../properties.js';
 
@@ -9,6 +10,7 @@ import { AUTO_OFFSET_RESET, SERVICE_ID } from '../properties.js';
 export async function startPersistentQuery(ctx: StatementContext, idPrefix: string, analyzed: AnalyzedPersistentQuery, newSink: boolean): Promise<string> {
   const { catalog, store, commands, persistent } = ctx.engine;
   const sink = analyzed.sink;
+  checkJoinPartitions(analyzed.query, (topic) => store.describeTopic(topic)?.config.partitions);
   if (!store.describeTopic(sink.topic)) {
     const sourceTopic = store.describeTopic(analyzed.query.source.topic);
     await store.createTopic(sink.topic, {
