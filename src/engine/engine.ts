@@ -14,6 +14,7 @@ import type { EngineParts } from './context.js';
 import { ProcessingLog } from './processing-log.js';
 import { QueryRegistry } from './query-registry.js';
 import { Session } from './session.js';
+import { StatementCache } from './statement-cache.js';
 
 export const VERSION = '0.1.0';
 
@@ -43,7 +44,7 @@ export class Engine {
       const commands = await CommandLog.open(s, catalog);
       const processingLog = await ProcessingLog.open(s, clock, catalog);
       const persistent = new PersistentQueries(s, catalog, processingLog);
-      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), persistent, clock };
+      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), persistent, clock, statements: new StatementCache(() => catalog.version) };
       persistent.startAll();
       return new Engine(options.dataDir, parts, async () => {
         await persistent.stopAll();
