@@ -29,9 +29,14 @@ export async function preloadUsers(dataDir, keys) {
   await engine.close();
 }
 
-/** `streamsql serve` on a free port; resolves once it listens. `nodeFlags`: for the server's node. */
+/**
+ * `streamsql serve` on a free port; resolves once it listens. `nodeFlags`: for the server's node.
+ * The server's own V8 flags are passed here (later flags win), so that serve does not relaunch
+ * itself (src/server/serve-relaunch.ts) and `server.pid` is the server's, for /proc and signals.
+ */
 export async function startServerProcess(dataDir, nodeFlags = [], env = {}) {
-  const server = spawn(process.execPath, [...nodeFlags, BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const { SERVE_V8_FLAGS } = await import('../../dist/src/server/serve-relaunch.js');
+  const server = spawn(process.execPath, [...SERVE_V8_FLAGS, ...nodeFlags, BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });

@@ -94,7 +94,7 @@ export class Session {
         return false;
       }
       const only = parts.length === 1 && parsed.statements.length === 1 ? parsed.statements[0]! : undefined;
-      if (only && substituted.text === part.text) {
+      if (only && only.text === part.text && substituted.text === part.text) {
         this.engine.statements.remember(script, only.statement, part.start.offset, only.text, parseOneWith(customType));
       }
       for (const { statement, text } of parsed.statements) {

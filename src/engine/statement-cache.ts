@@ -76,6 +76,19 @@ export class StatementCache {
 
   /** The statement of a single-statement `script` whose template is cached, rebuilt for its literals. */
   lookup(script: string): CachedStatement | undefined {
+    const found = this.find(script);
+    if (!found) return undefined;
+    const [entry, literals] = found;
+    return { statement: rebuild(entry, literals), text: textIn(entry, script) };
+  }
+
+  /** The text of the one statement of `script` when its template is cached (what splitStatements would give). */
+  textOf(script: string): string | undefined {
+    const found = this.find(script);
+    return found && textIn(found[0], script);
+  }
+
+  private find(script: string): [Entry, readonly TemplateLiteral[]] | undefined {
     this.checkVersion();
     const template = templateOf(script);
     if (!template) return undefined;
@@ -86,12 +99,12 @@ export class StatementCache {
     }
     this.entries.delete(template.key); // most recently used last
     this.entries.set(template.key, entry);
-    return { statement: rebuild(entry, template.literals), text: script.slice(entry.textStart, script.length - entry.textTrailing) };
+    return [entry, template.literals];
   }
 
   /**
-   * Remembers `statement`, parsed from `script` (its only statement, whose text starts at
-   * `textStart`), unless its kind is not cached or its template fails the probe (`parse`).
+   * Remembers `statement`, parsed from `script` (its only statement, whose text — as
+   * splitStatements gives it — starts at `textStart`), unless its kind is not cached or its template fails the probe (`parse`).
    */
   remember(script: string, statement: Statement, textStart: number, text: string, parse: ParseOne): void {
     this.checkVersion();
@@ -109,6 +122,10 @@ export class StatementCache {
     this.version = now;
     this.entries.clear();
   }
+}
+
+function textIn(entry: Entry, script: string): string {
+  return script.slice(entry.textStart, script.length - entry.textTrailing);
 }
 
 function makeEntry(literals: readonly TemplateLiteral[], statement: Statement, textStart: number, textTrailing: number): Entry {

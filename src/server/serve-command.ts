@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../cli/main.js';
 import { loadCredentials, type Credentials } from './auth.js';
+import { stopWithLauncher } from './serve-relaunch.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer, type ServerOptions } from './server.js';
 
 export const SERVE_HELP = `Usage: streamsql serve [options]
@@ -36,6 +37,7 @@ export async function serveCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
+  stopWithLauncher();
   let server;
   try {
     server = await startServer(parsed);

@@ -7,6 +7,7 @@ import { StatementCache, parseOneWith } from '../../src/engine/statement-cache.j
 import { templateOf } from '../../src/engine/statement-template.js';
 import { engineFixture, errorMessageOf, executeOk, rowsOf } from '../helpers/engine.js';
 import type { EngineEvent } from '../../src/engine/events.js';
+import { splitStatements } from '../../src/sql/parse.js';
 
 const parseOne = parseOneWith(() => undefined);
 
@@ -15,8 +16,8 @@ function cachedAfter(first: string, second: string, version = () => 0): ReturnTy
   const cache = new StatementCache(version);
   const statement = parseOne(first);
   if (!statement) throw new Error(`does not parse: ${first}`);
-  const start = first.length - first.trimStart().length;
-  cache.remember(first, statement, start, first.trim(), parseOne);
+  const [part] = splitStatements(first);
+  cache.remember(first, statement, part!.start.offset, part!.text, parseOne);
   return cache.lookup(second);
 }
 
@@ -52,6 +53,7 @@ describe('statement cache', () => {
     ["SELECT * FROM users WHERE id = 'abcdef';", "SELECT * FROM users WHERE id = '';"],
     ["  SELECT id, score + 1 AS s FROM users WHERE id IN ('a', 'bb') AND score > 10 AND name = 'x' ;  ", "  SELECT id, score + 1 AS s FROM users WHERE id IN ('aaaa', '') AND score > 123456 AND name = 'it''s' ;  "],
     ["SELECT *\nFROM users\nWHERE id = 'k'\n  AND score BETWEEN 1 AND 2.5\nEMIT CHANGES;", "SELECT *\nFROM users\nWHERE id = 'kkkkk'\n  AND score BETWEEN 1000 AND 2.75\nEMIT CHANGES;"],
+    ["-- a comment\n SELECT * FROM users WHERE id = 'a'; /* after */ ", "-- a comment\n SELECT * FROM users WHERE id = 'abc'; /* after */ "],
     ["INSERT INTO ticks (id, sent) VALUES ('t1', 1700000000000);", "INSERT INTO ticks (id, sent) VALUES ('t12345', 17);"],
     ["SELECT ARRAY[1, 2][1], MAP('k' := 1.5E3) FROM s WHERE x LIKE 'a%';", "SELECT ARRAY[10, 2][100], MAP('key' := 1.55E3) FROM s WHERE x LIKE '%abc%';"],
   ];
@@ -59,7 +61,7 @@ describe('statement cache', () => {
     const hit = cachedAfter(first, second);
     expect(hit).toBeDefined();
     expect(hit!.statement).toEqual(parseOne(second));
-    expect(hit!.text).toBe(second.trim());
+    expect(hit!.text).toBe(splitStatements(second)[0]!.text);
   });
 
   it('misses when a literal that is part of the template differs (LIMIT is not a literal node)', () => {
@@ -74,6 +76,7 @@ describe('statement cache', () => {
     const sql = "SELECT * FROM users WHERE id = 'a';";
     cache.remember(sql, parseOne(sql)!, 0, sql, parseOne);
     expect(cache.lookup(sql)).toBeDefined();
+    expect(cache.textOf("SELECT * FROM users WHERE id = 'bcd';")).toBe("SELECT * FROM users WHERE id = 'bcd';");
     version++;
     expect(cache.lookup(sql)).toBeUndefined();
     expect(cache.size).toBe(0);
