@@ -24,6 +24,12 @@ export class Catalog implements CatalogReader {
   private readonly queries = new Map<string, PersistentQueryDef>();
   /** Next number for a query id; only grows (ids are never reused, as in ksqlDB). */
   nextQueryNumber = 0;
+  /** Grows with every change below, so caches of what was derived from the catalog know when to forget it. */
+  private changes = 0;
+
+  get version(): number {
+    return this.changes;
+  }
 
   getQuery(id: string): PersistentQueryDef | undefined {
     return this.queries.get(id);
@@ -34,17 +40,20 @@ export class Catalog implements CatalogReader {
   }
 
   addQuery(q: PersistentQueryDef): void {
+    this.changes++;
     this.queries.set(q.id, q);
     const n = Number(/_(\d+)$/.exec(q.id)?.[1] ?? -1);
     if (n >= this.nextQueryNumber) this.nextQueryNumber = n + 1;
   }
 
   setQueryPaused(id: string, paused: boolean): void {
+    this.changes++;
     const q = this.queries.get(id);
     if (q) this.queries.set(id, { ...q, paused });
   }
 
   removeQuery(id: string): void {
+    this.changes++;
     this.queries.delete(id);
   }
 
@@ -61,10 +70,12 @@ export class Catalog implements CatalogReader {
   }
 
   putType(name: string, type: SqlType): void {
+    this.changes++;
     this.types.set(name, type);
   }
 
   removeType(name: string): boolean {
+    this.changes++;
     return this.types.delete(name);
   }
 
@@ -77,10 +88,12 @@ export class Catalog implements CatalogReader {
   }
 
   put(source: SourceDef): void {
+    this.changes++;
     this.sources.set(source.name, source);
   }
 
   remove(name: string): boolean {
+    this.changes++;
     return this.sources.delete(name);
   }
 

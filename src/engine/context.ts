@@ -7,6 +7,7 @@ import type { ProcessingLog } from './processing-log.js';
 import type { SessionProperties } from './properties.js';
 import type { PersistentQueries } from './persistent-queries.js';
 import type { QueryRegistry } from './query-registry.js';
+import type { StatementCache } from './statement-cache.js';
 
 export interface EngineParts {
   readonly store: TopicStore;
@@ -16,6 +17,8 @@ export interface EngineParts {
   readonly queries: QueryRegistry;
   readonly persistent: PersistentQueries;
   readonly clock: () => number;
+  /** Parsed statements by template, shared by all sessions (statement-cache.ts). */
+  readonly statements: StatementCache;
 }
 
 export interface StatementContext {

@@ -14,6 +14,8 @@ import type { EngineParts } from './context.js';
 import { ProcessingLog } from './processing-log.js';
 import { QueryRegistry } from './query-registry.js';
 import { Session, type SessionOptions } from './session.js';
+import { splitStatements } from '../sql/parse.js';
+import { StatementCache } from './statement-cache.js';
 
 export const VERSION = '0.1.0';
 
@@ -43,7 +45,7 @@ export class Engine {
       const commands = await CommandLog.open(s, catalog);
       const processingLog = await ProcessingLog.open(s, clock, catalog);
       const persistent = new PersistentQueries(s, catalog, processingLog);
-      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), persistent, clock };
+      const parts: EngineParts = { store: s, catalog, commands, processingLog, queries: new QueryRegistry(), persistent, clock, statements: new StatementCache(() => catalog.version) };
       persistent.startAll();
       return new Engine(options.dataDir, parts, async () => {
         await persistent.stopAll();
@@ -71,6 +73,12 @@ export class Engine {
   /** Persistent queries stopped by an error (state ERROR), with its message. */
   queryFailures(): { id: string; error: string }[] {
     return this.parts.persistent.failures();
+  }
+
+  /** The texts of a script's statements (as splitStatements gives them), from the statement cache when it knows the script. */
+  statementTexts(script: string): string[] {
+    const cached = this.parts.statements.textOf(script);
+    return cached !== undefined ? [cached] : splitStatements(script).map((s) => s.text);
   }
 
   createSession(options: SessionOptions = {}): Session {

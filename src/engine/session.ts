@@ -4,9 +4,11 @@
  * become one 'error' event and stop the script; nothing here throws to the caller.
  */
 import type { Statement, StatementKind } from '../sql/ast.js';
+import { parseOneWith } from './statement-cache.js';
 import { UserError, type Diagnostic } from '../sql/diagnostic.js';
 import { parseStatements, splitStatements, substituteVariables } from '../sql/parse.js';
 import { TopicStoreError } from '../store/topic-store.js';
+import type { SqlType } from '../types/sql-type.js';
 import type { EngineParts, StatementContext } from './context.js';
 import type { EngineEvent } from './events.js';
 import { SessionProperties } from './properties.js';
@@ -79,7 +81,14 @@ export class Session {
 
   /** Runs the script; yields events; the generator's return value is true if every statement succeeded. */
   async *execute(script: string, options: ExecuteOptions = {}): AsyncGenerator<EngineEvent, boolean> {
-    for (const part of splitStatements(script)) {
+    // A statement the engine has parsed before with other literals (statement-cache.ts).
+    const cached = this.engine.statements.lookup(script);
+    if (cached) {
+      if (options.signal?.aborted) return true;
+      return yield* this.run(cached.statement, cached.text, script, options);
+    }
+    const parts = splitStatements(script);
+    for (const part of parts) {
       if (options.signal?.aborted) return true;
       const substituted = substituteVariables(part.text, this.variables, part.start);
       if ('error' in substituted) {
@@ -91,30 +100,40 @@ export class Session {
         substituted.text === part.text
           ? script
           : script.slice(0, part.start.offset) + substituted.text + script.slice(part.start.offset + part.text.length);
-      const parsed = parseStatements(substituted.text, part.start, { customType: (name) => this.engine.catalog.getType(name) });
+      const customType = (name: string): SqlType | undefined => this.engine.catalog.getType(name);
+      const parsed = parseStatements(substituted.text, part.start, { customType });
       if (parsed.diagnostics.length > 0) {
         yield errorEvent(parsed.diagnostics[0]!, source);
         return false;
       }
+      const only = parts.length === 1 && parsed.statements.length === 1 ? parsed.statements[0]! : undefined;
+      if (only && only.text === part.text && substituted.text === part.text) {
+        this.engine.statements.remember(script, only.statement, part.start.offset, only.text, parseOneWith(customType));
+      }
       for (const { statement, text } of parsed.statements) {
-        const ctx: StatementContext = {
-          engine: this.engine,
-          properties: this.properties,
-          variables: this.variables,
-          text,
-          ...(this.options.localScripts ? { runScript: (sql: string) => this.execute(sql, options) } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        };
-        try {
-          yield* (HANDLERS[statement.kind] as Handler<StatementKind>)(ctx, statement as never);
-        } catch (err) {
-          if (err instanceof NestedScriptFailed) return false;
-          yield errorEvent(toDiagnostic(err), source);
-          return false;
-        }
+        if (!(yield* this.run(statement, text, source, options))) return false;
       }
     }
     return true;
+  }
+
+  /** Runs one parsed statement; false if it failed (its error event already yielded). */
+  private async *run(statement: Statement, text: string, source: string, options: ExecuteOptions): AsyncGenerator<EngineEvent, boolean> {
+    const ctx: StatementContext = {
+      engine: this.engine,
+      properties: this.properties,
+      variables: this.variables,
+      text,
+      ...(this.options.localScripts ? { runScript: (sql: string) => this.execute(sql, options) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    try {
+      yield* (HANDLERS[statement.kind] as Handler<StatementKind>)(ctx, statement as never);
+      return true;
+    } catch (err) {
+      if (!(err instanceof NestedScriptFailed)) yield errorEvent(toDiagnostic(err), source);
+      return false;
+    }
   }
 }
 

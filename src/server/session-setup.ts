@@ -5,7 +5,6 @@
 import type { Engine } from '../engine/engine.js';
 import { validateProperty } from '../engine/properties.js';
 import type { Session } from '../engine/session.js';
-import { splitStatements } from '../sql/parse.js';
 import { ERROR_CODE, genericError, type ApiError } from './errors.js';
 
 export function openSession(engine: Engine, properties: ReadonlyMap<string, string>, variables: ReadonlyMap<string, string>): Session | ApiError {
@@ -28,6 +27,6 @@ export function classify(statementText: string): StatementClass {
   return word === 'SELECT' ? 'query' : word === 'PRINT' ? 'print' : 'other';
 }
 
-export function statementsOf(sql: string): string[] {
-  return splitStatements(sql).map((s) => s.text);
+export function statementsOf(engine: Engine, sql: string): string[] {
+  return engine.statementTexts(sql);
 }

@@ -30,7 +30,7 @@ export async function ksqlRoute(ctx: ServerContext, req: RequestLike, res: Respo
   const variables = optionalStringMap(body, 'sessionVariables');
   if (isApiError(variables)) return sendError(res, variables);
 
-  const statements = statementsOf(sql);
+  const statements = statementsOf(ctx.engine, sql);
   const query = statements.find((s) => classify(s) !== 'other');
   if (query !== undefined) return sendError(res, statementError(ERROR_CODE.QUERY_ENDPOINT, 'SELECT and PRINT queries must use the /query endpoint', query));
   const session = openSession(ctx.engine, properties, variables);

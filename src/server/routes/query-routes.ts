@@ -40,7 +40,7 @@ async function runQueryRequest(
 ): Promise<void> {
   const parsed = await parseQueryBody(req, fields, sqlFields, propertyFields);
   if (isApiError(parsed)) return sendError(res, parsed);
-  const statements = statementsOf(parsed.sql);
+  const statements = statementsOf(ctx.engine, parsed.sql);
   if (statements.length !== 1) return sendError(res, statementError(ERROR_CODE.BAD_STATEMENT, `Expected exactly one statement, got ${statements.length}`, parsed.sql));
   const kind = classify(statements[0]!);
   if (kind === 'other' || (kind === 'print' && !allowPrint)) {
