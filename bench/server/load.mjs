@@ -9,6 +9,10 @@
 //     [--push-clients worker|main]  where the push clients read their rows: a worker thread (default),
 //                          so that this thread's pull timings do not wait behind 50 streams of rows,
 //                          or this thread (how runs before 2026-11-23's pulllat branch measured)
+//     [--pull-client http|fetch]  node:http keep-alive (default) or the global fetch (runs before
+//                          2026-11-23, session 6); see pull-client.mjs for why
+//     [--floor-seconds 15] first time the same pull client against a server that does nothing
+//                          (reported as floorPullP50ms/floorPullP99ms; 0 skips it)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +20,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { CREATE_TICKS, CREATE_USERS, PROBE, preloadUsers, startServerProcess } from './bench-server.mjs';
+import { echoFloor, fetchPoster, httpPoster } from './pull-client.mjs';
 import { startPushClients } from './push-clients.mjs';
 
 const { values: o } = parseArgs({
@@ -29,11 +34,18 @@ const { values: o } = parseArgs({
     'server-flags': { type: 'string', default: '' },
     probe: { type: 'boolean', default: false },
     'push-clients': { type: 'string', default: 'worker' },
+    'pull-client': { type: 'string', default: 'http' },
+    'floor-seconds': { type: 'string', default: '15' },
   },
 });
 const KEYS = Number(o.keys), PUSH = Number(o.push), PULL_RATE = Number(o['pull-rate']), SECONDS = Number(o.seconds), INSERT_RATE = Number(o['insert-rate']);
 
 const LOAD_BATCH = 1000;
+if (o['pull-client'] !== 'http' && o['pull-client'] !== 'fetch') throw new Error(`--pull-client must be http or fetch, got ${o['pull-client']}`);
+const pullPost = o['pull-client'] === 'http' ? httpPoster() : fetchPoster();
+// The same client at the same rate against a server that does nothing: what the numbers below
+// cannot go under on this machine (pull-client.mjs).
+const floor = Number(o['floor-seconds']) > 0 ? await echoFloor(pullPost, PULL_RATE, Number(o['floor-seconds'])) : undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'streamsql-bench-'));
 const preloadStart = performance.now();
@@ -89,9 +101,8 @@ async function pullOnce() {
   inFlight++;
   maxInFlight = Math.max(maxInFlight, inFlight);
   try {
-    const res = await post('/query-stream', { sql: `SELECT * FROM users WHERE id = '${key}';` }, { headers: { accept: 'application/json' } });
-    const text = await res.text();
-    if (!res.ok) pullErrors++;
+    const { status, text } = await pullPost(url + '/query-stream', JSON.stringify({ sql: `SELECT * FROM users WHERE id = '${key}';` }));
+    if (status !== 200) pullErrors++;
     else if (!text.includes(key)) pullErrors++;
   } catch {
     pullErrors++;
@@ -129,7 +140,8 @@ const mem = await (await fetch(url + '/info')).json();
 console.log(JSON.stringify({
   keys: KEYS, pushQueries: PUSH, pullRatePerSec: PULL_RATE, seconds: SECONDS,
   pullColdMs: +pullColdMs.toFixed(1), pullQueries: pullLatencies.length, pullErrors, pullMaxInFlight: maxInFlight,
-  pullP50ms: +pct(pullLatencies, 50).toFixed(2), pullP99ms: +pct(pullLatencies, 99).toFixed(2),
+  pullClient: o['pull-client'], pullP50ms: +pct(pullLatencies, 50).toFixed(2), pullP99ms: +pct(pullLatencies, 99).toFixed(2),
+  floorPullP50ms: floor?.p50 ?? null, floorPullP99ms: floor?.p99 ?? null,
   insertsSent: seq, pushRowsReceived: pushLatencies.length, expectedPushRows: seq * PUSH,
   pushP50ms: pct(pushLatencies, 50), pushP99ms: pct(pushLatencies, 99), server: mem.KsqlServerInfo.version,
   clientLoopDelayP99ms: +(clientLoop.percentile(99) / 1e6).toFixed(2), clientLoopDelayMaxMs: +(clientLoop.max / 1e6).toFixed(2),
