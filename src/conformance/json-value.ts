@@ -26,13 +26,15 @@ export function jsonToEngineValue(json: JsonValue, type: SqlType): unknown {
       break;
     case 'BIGINT':
       if (typeof json === 'number' && Number.isInteger(json)) return BigInt(json);
+      if (typeof json === 'bigint') return BigInt.asIntN(64, json);
       if (typeof json === 'string' && /^-?\d+$/.test(json)) return BigInt(json);
       break;
     case 'DOUBLE':
       if (typeof json === 'number') return json;
+      if (typeof json === 'bigint') return Number(json);
       break;
     case 'DECIMAL': {
-      const d = typeof json === 'number' || typeof json === 'string' ? Decimal.parse(String(json)) : undefined;
+      const d = typeof json === 'number' || typeof json === 'bigint' || typeof json === 'string' ? Decimal.parse(String(json)) : undefined;
       if (d) return d;
       break;
     }
@@ -61,7 +63,7 @@ export function jsonToEngineValue(json: JsonValue, type: SqlType): unknown {
       }
       break;
   }
-  throw new Error(`cannot read ${JSON.stringify(json)} as ${type.kind}`);
+  throw new Error(`cannot read ${show(json)} as ${type.kind}`);
 }
 
 /** Engine value → the JSON-like form QTT expects (bytes as base64, maps and structs as objects). */

@@ -4,9 +4,9 @@
  * parsed with json5. Everything read from a file is checked here, once, so the runners work on
  * typed values and never on `unknown`.
  */
-import JSON5 from 'json5';
+import { parseJson5Lossless, stringifyJson } from './lossless-json.js';
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [k: string]: JsonValue };
 export type JsonObject = { [k: string]: JsonValue };
 
 export interface QttWindow {
@@ -120,7 +120,7 @@ const UNSUPPORTED_CASE_KEYS = ['testPullWithProtoFormat'] as const;
 export function parseQttFile(file: string, text: string, rest: boolean): QttFile {
   let doc: unknown;
   try {
-    doc = JSON5.parse(text);
+    doc = parseJson5Lossless(text);
   } catch (err) {
     return { file, cases: [], errors: [{ file, message: `cannot parse: ${err instanceof Error ? err.message : String(err)}` }] };
   }
@@ -333,5 +333,5 @@ function arrayOf(v: JsonValue | undefined, what: string): JsonValue[] {
 }
 
 function scalarText(v: JsonValue): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  return typeof v === 'string' ? v : stringifyJson(v);
 }

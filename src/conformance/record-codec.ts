@@ -12,6 +12,7 @@ import type { CatalogReader, ColumnSchema, SourceDef } from '../analyze/catalog.
 import { sourceSerdes } from '../exec/source/row-decoder.js';
 import type { Header, StoredRecord } from '../store/topic-store.js';
 import { engineValueToComparable, jsonToEngineValue, type Comparable } from './json-value.js';
+import { stringifyJson } from './lossless-json.js';
 import type { JsonValue, QttHeader, QttRecord, QttTopic, QttWindow } from './qtt-case.js';
 
 export interface EncodedRecord {
@@ -95,7 +96,7 @@ function sideCodec(format: string, source: SourceDef | undefined, isKey: boolean
 }
 
 const jsonText: SideCodec = {
-  encode: (json) => (json === null ? null : utf8.encode(JSON.stringify(json))),
+  encode: (json) => (json === null ? null : utf8.encode(stringifyJson(json))),
   decode: (bytes) => {
     if (bytes === null) return null;
     const text = utf8Decoder.decode(bytes);
@@ -108,7 +109,7 @@ const jsonText: SideCodec = {
 };
 
 const plainText: SideCodec = {
-  encode: (json) => (json === null ? null : utf8.encode(typeof json === 'string' ? json : JSON.stringify(json))),
+  encode: (json) => (json === null ? null : utf8.encode(typeof json === 'string' ? json : stringifyJson(json))),
   decode: (bytes) => (bytes === null ? null : utf8Decoder.decode(bytes)),
 };
 

@@ -15,6 +15,7 @@ import { failed, type CaseOutcome } from './outcome.js';
 import { isObject, type QttCase } from './qtt-case.js';
 import { prepare, expectedErrorOutcome } from './run-qtt-case.js';
 import { finishCase, inputProducer, QUERY_IDLE_MS, QUERY_MAX_MS, settleIfQueried, splitStatements, statementTopics, type Rqtt } from './run-rest-case.js';
+import { stringifyJson } from './lossless-json.js';
 
 /** Bound on one /ksql request (admin statements). */
 export const HTTP_STATEMENT_TIMEOUT_MS = 30_000;
@@ -77,7 +78,7 @@ async function post(url: string, path: string, body: object, timeoutMs: number):
   const res = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/vnd.ksql.v1+json' },
-    body: JSON.stringify(body),
+    body: stringifyJson(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
   return { status: res.status, body: await res.text() };
