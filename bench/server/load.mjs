@@ -57,10 +57,11 @@ const post = async (path, body, extra = {}) => {
   const res = await fetch(url + path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), ...extra });
   return res;
 };
+const ksqlPost = httpPoster();
 const ksql = async (sql) => {
-  const res = await post('/ksql', { ksql: sql });
-  if (!res.ok) throw new Error(`${sql}: ${await res.text()}`);
-  return res.json();
+  const { status, text } = await ksqlPost(url + '/ksql', JSON.stringify({ ksql: sql }));
+  if (status !== 200) throw new Error(`${sql}: ${text}`);
+  return JSON.parse(text);
 };
 
 // A source table is materialized for pull queries (a plain CREATE TABLE is not queryable, as in ksqlDB).
