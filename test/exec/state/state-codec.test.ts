@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState } from '../../../src/exec/state/state-codec.js';
+import { decodeState, encodeState, referenceStateText } from '../../../src/exec/state/state-codec.js';
 import { MemoryState } from '../../../src/exec/state/key-value-state.js';
 import { Decimal } from '../../../src/types/decimal.js';
 
@@ -10,6 +10,17 @@ describe('state codec', () => {
     expect(back).toEqual(value);
     expect(back.d).toBeInstanceOf(Decimal);
     expect(back.d.toString()).toBe('-12.34');
+  });
+
+  it('writes the same bytes as the tagged-copy encoding it replaced', () => {
+    const bytes = Uint8Array.from([0, 255, 7]);
+    const values: unknown[] = [
+      null, undefined, true, false, 0, -0, 1.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY, 'a"\\b\u2028é\u0000', -(2n ** 64n),
+      new Decimal(5n, -2), bytes.subarray(1), new Map<unknown, unknown>([[1n, [2, null]], ['k', { x: undefined }]]),
+      [undefined, [[]], {}], { 'we"ird': [1n, new Decimal(10n, 1)], n: null, s: { $b: 'not a bigint' } },
+    ];
+    for (const v of values) expect(new TextDecoder().decode(encodeState(v))).toBe(referenceStateText(v));
+    expect(decodeState(encodeState(bytes.subarray(1)))).toEqual(Uint8Array.from([255, 7]));
   });
 });
 
