@@ -1,6 +1,7 @@
 // Shared by the server benches (not a test): the bench schema, writing the `users` table straight
 // into a data dir (as a producer would), and starting `streamsql serve` as a child process.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,9 +30,20 @@ export async function preloadUsers(dataDir, keys) {
   await engine.close();
 }
 
-/** `streamsql serve` on a free port; resolves once it listens. `nodeFlags`: for the server's node. */
+/**
+ * The node flags bin/streamsql's shebang gives every command (`#!/usr/bin/env -S node FLAGS`):
+ * the bench starts the server with process.execPath, which skips the shebang, so it passes them
+ * itself and measures the server users get.
+ */
+export function shebangFlags() {
+  const first = readFileSync(BIN, 'utf8').split('\n', 1)[0];
+  const m = /^#!\/usr\/bin\/env -S node(.*)$/.exec(first);
+  return m ? m[1].split(' ').filter(Boolean) : [];
+}
+
+/** `streamsql serve` on a free port; resolves once it listens. `nodeFlags`: for the server's node (after the shebang's). */
 export async function startServerProcess(dataDir, nodeFlags = [], env = {}) {
-  const server = spawn(process.execPath, [...nodeFlags, BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const server = spawn(process.execPath, [...shebangFlags(), ...nodeFlags, BIN, 'serve', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
