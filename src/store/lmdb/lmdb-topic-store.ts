@@ -130,6 +130,25 @@ interface LivePartition {
   start: number;
   end: number;
   bytes: number;
+  /** The last small read (SHARED_READ_MAX_RECORDS), handed to the next identical read while start and end are unchanged. */
+  lastRead?: SharedRead;
+}
+
+/**
+ * An append wakes every push query reading the topic, and each reads the same few new records
+ * (50 readers: 50 identical LMDB range reads and batch decodes). Reads return readonly records,
+ * so the first reader's result serves the others. Only small reads are kept, so a partition never
+ * holds a large batch alive for this.
+ */
+export const SHARED_READ_MAX_RECORDS = 100;
+
+interface SharedRead {
+  readonly from: number;
+  readonly limit: number;
+  readonly maxBytes: number;
+  readonly start: number;
+  readonly end: number;
+  readonly records: readonly StoredRecord[];
 }
 
 type GroupRow = readonly (readonly [partition: number, offset: number])[];
@@ -685,12 +704,25 @@ export class LmdbTopicStore implements TopicStore {
     const from = Math.max(fromOffset, state.start);
     if (from >= state.end) return [];
     const limit = Math.min(maxRecords, MAX_READ_RECORDS);
+    const shared = state.lastRead;
+    if (shared && shared.from === from && shared.limit === limit && shared.maxBytes === maxBytes && shared.start === state.start && shared.end === state.end) {
+      return shared.records;
+    }
+    const { start, end } = state;
+    const records = await this.readRange(topic, partition, live.id, state, from, limit, maxBytes);
+    // Kept only if nothing moved while the read ran (a codec load can make it wait).
+    const unchanged = state.start === start && state.end === end;
+    state.lastRead = unchanged && records.length <= SHARED_READ_MAX_RECORDS ? { from, limit, maxBytes, start, end, records } : undefined;
+    return records;
+  }
+
+  private readRange(topic: string, partition: number, topicId: number, state: LivePartition, from: number, limit: number, maxBytes: number): Promise<StoredRecord[]> {
     return withCodecs(() => {
       const out: StoredRecord[] = [];
       let bytes = 0;
       for (const { key, value } of this.batches.getRange({
-        start: this.batchKeyAtOrBefore(live.id, partition, from),
-        end: recordKey(live.id, partition, state.end),
+        start: this.batchKeyAtOrBefore(topicId, partition, from),
+        end: recordKey(topicId, partition, state.end),
       })) {
         const base = offsetOfRecordKey(key);
         // getRange hands out a fresh Buffer per value ('binary' encoding): decode without copying.
@@ -1044,7 +1076,8 @@ export class LmdbTopicStore implements TopicStore {
       if (!result) return removed;
       removed += result.removed;
       const now = this.live.get(topic);
-      if (now?.id === topicId) now.partitions[partition]!.bytes = result.bytes;
+      // Compaction removed records a shared read may hold.
+      if (now?.id === topicId) Object.assign(now.partitions[partition]!, { bytes: result.bytes, lastRead: undefined });
     }
     this.compactedUpTo.set(mark, { end, tombstones: scan.liveTombstones() });
     return removed;
