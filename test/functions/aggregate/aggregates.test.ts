@@ -30,10 +30,12 @@ describe('aggregate functions', () => {
     expect(d.toString()).toBe('3.75');
     expect(fold(overload('SUM', [DOUBLE]), [])).toBe(0);
   });
-  it('AVG is a DOUBLE and NULL without values; undo removes a value', () => {
+  it('AVG is a DOUBLE and 0.0 without values (ksqlDB maps a count of 0 to 0.0); undo removes a value', () => {
     const o = overload('AVG', [INTEGER]);
     expect(fold(o, [[1], [2], [null]])).toBe(1.5);
-    expect(fold(o, [])).toBeNull();
+    expect(fold(o, [])).toBe(0);
+    expect(fold(o, [[null], [null]])).toBe(0);
+    expect(o.result(o.undo!(o.add(o.init(), [4]), [4]))).toBe(0);
     expect(o.result(o.undo!(o.add(o.add(o.init(), [4]), [2]), [4]))).toBe(2);
   });
   it('MIN and MAX ignore NULLs', () => {
@@ -83,6 +85,8 @@ describe('aggregate functions', () => {
     expect(fold(overload('STDDEV_SAMP', [INTEGER]), [[10], [12], [13]])).toBe(2.333333333333333);
     expect(fold(overload('STDDEV_SAMP', [DOUBLE]), [[1]])).toBe(0);
     expect(fold(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [2, 4], [3, 6]])).toBeCloseTo(1, 10);
+    // No complete pair yet: 0 / 0, NaN, as ksqlDB's CorrelationUdaf.
+    expect(fold(overload('CORRELATION', [DOUBLE, DOUBLE]), [[null, 1], [2, null]])).toBeNaN();
   });
   it('undo takes a value out again (what aggregations over tables need)', () => {
     const undoAll = (o: AggregateOverload, rows: unknown[][], removed: unknown[][]): unknown => {
