@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateOverload } from '../../../src/functions/aggregate/aggregate-function.js';
 import { getAggregateFunction } from '../../../src/functions/aggregate/registry.js';
 import { Decimal } from '../../../src/types/decimal.js';
-import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, typeToString, type SqlType } from '../../../src/types/sql-type.js';
+import { array, BIGINT, BOOLEAN, BYTES, DATE, decimal, DOUBLE, INTEGER, STRING, TIME, TIMESTAMP, typeToString, type SqlType } from '../../../src/types/sql-type.js';
 
 function overload(name: string, types: (SqlType | null)[], constants: unknown[] = []): AggregateOverload {
   const o = getAggregateFunction(name)!.resolve(types, constants);
@@ -119,6 +119,16 @@ describe('aggregate functions', () => {
   it('rejects argument types they do not take', () => {
     expect(getAggregateFunction('SUM')!.resolve([STRING], [])).toMatch(/SUM/);
     expect(getAggregateFunction('TOPK')!.resolve([INTEGER], [0])).toMatch(/positive/);
+  });
+  it('take the types ksqlDB has overloads for: MIN, MAX and TOPKDISTINCT no BOOLEAN, TOPK four sort types', () => {
+    const accepts = (name: string, t: SqlType): boolean => typeof getAggregateFunction(name)!.resolve([t], name.startsWith('TOPK') ? [2] : []) !== 'string';
+    for (const t of [INTEGER, BIGINT, DOUBLE, STRING]) expect(accepts('TOPK', t)).toBe(true);
+    for (const t of [decimal(4, 2), BYTES, DATE, TIME, TIMESTAMP]) {
+      expect([accepts('MIN', t), accepts('MAX', t), accepts('TOPKDISTINCT', t), accepts('TOPK', t)]).toEqual([true, true, true, false]);
+    }
+    expect(getAggregateFunction('MAX')!.resolve([BOOLEAN], [])).toBe("Function 'MAX' does not accept parameters (BOOLEAN).");
+    for (const name of ['MIN', 'TOPK', 'TOPKDISTINCT']) expect(accepts(name, BOOLEAN)).toBe(false);
+    expect(fold(overload('MIN', [DATE]), [[3], [null], [1]])).toBe(1);
   });
 });
 
