@@ -112,4 +112,26 @@ describe('time zones', () => {
     expect(readZoneText('PST rest')).toEqual({ zone: zoneOf('America/Los_Angeles'), length: 3 });
     expect(readZoneText('123')).toBeUndefined();
   });
+
+  // Expected names are what JDK 17 prints for pattern letters z, zzzz and VV with Locale.US.
+  it('names zones as Java does, where ICU has other names or none', () => {
+    const jan = Date.UTC(2021, 0, 1);
+    const names = (id: string, at: number): string => [false, true].map((long) => zoneName(zoneOf(id), at, long)).join('|');
+    expect(names('Asia/Kolkata', jan)).toBe('IST|India Standard Time');
+    expect(names('Africa/Lagos', jan)).toBe('WAT|West Africa Standard Time');
+    expect(names('Asia/Tokyo', jan)).toBe('JST|Japan Standard Time');
+    expect(names('Australia/Sydney', jan)).toBe('AEDT|Australian Eastern Daylight Time');
+    expect(names('Europe/Dublin', Date.UTC(2021, 6, 1))).toBe('IST|Irish Standard Time');
+    // Java names old instants with today's names: standard or daylight by the offset.
+    expect(names('Asia/Singapore', -565_783_691_407)).toBe('SGT|Singapore Standard Time');
+    expect(names('America/Sao_Paulo', -565_783_691_407)).toBe('BRST|Brasilia Summer Time');
+    expect(names('UTC', jan)).toBe('UTC|Coordinated Universal Time');
+    expect(names('GMT', jan)).toBe('GMT|Greenwich Mean Time');
+    expect(names('UTC+01:00', jan)).toBe('UTC+01:00|UTC+01:00');
+    expect(names('+05:30', jan)).toBe('+05:30|+05:30');
+    // The id stays as written (Intl would call these Asia/Calcutta and America/Los_Angeles).
+    expect(zoneOf('Asia/Kolkata').id).toBe('Asia/Kolkata');
+    expect(zoneOf('US/Pacific').id).toBe('US/Pacific');
+    expect(names('US/Pacific', jan)).toBe('PST|Pacific Standard Time');
+  });
 });
