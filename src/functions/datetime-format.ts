@@ -15,6 +15,7 @@ import {
   parsePattern,
   patternUses,
   utcMs,
+  weekDate,
   type LocalDate,
   type LocalTime,
   type ParsedFields,
@@ -76,7 +77,9 @@ function resolveLocal(f: ParsedFields): number {
   const yearKnown = f.year !== undefined || f.yearOfEra !== undefined;
   const year = f.year ?? (f.yearOfEra === undefined ? 1970 : f.era === 0 ? 1 - f.yearOfEra : f.yearOfEra);
   let dateMs: number;
-  if (f.dayOfYear !== undefined) {
+  const byWeek = weekDate(f, yearKnown ? year : undefined);
+  if (byWeek) dateMs = utcMs(byWeek.year, byWeek.month, byWeek.day); // a day past the month's end moves on, as Java's SMART resolver
+  else if (f.dayOfYear !== undefined) {
     if (f.dayOfYear === 366 && !yearKnown) throw new Error('Leap day cannot be parsed without supplying the year field');
     dateMs = utcMs(year, 1, 1) + (f.dayOfYear - 1) * MS_PER_DAY;
   } else {
@@ -116,7 +119,8 @@ function parseDays(text: string, pattern: string): number {
 function parseWholeDate(text: string, pattern: string): number {
   const f = parsePattern(compilePattern(pattern), text);
   const hasYear = f.year !== undefined || f.yearOfEra !== undefined;
-  if (!hasYear || (f.dayOfYear === undefined && (f.month === undefined || f.day === undefined))) {
+  const byWeek = weekDate(f, hasYear ? (f.year ?? f.yearOfEra) : undefined) !== undefined;
+  if (!byWeek && (!hasYear || (f.dayOfYear === undefined && (f.month === undefined || f.day === undefined)))) {
     throw new Error(`Text '${text}' could not be parsed: Unable to obtain LocalDate from TemporalAccessor`);
   }
   return Math.floor(resolveLocal(f) / MS_PER_DAY);

@@ -2,24 +2,30 @@
  * Java DateTimeFormatter patterns (`yyyy-MM-dd''T''HH:mm:ss.SSSX`), as ksqlDB's date/time
  * functions use them: compile once (cached), then format a local date/time (+ zone) or parse text
  * into fields. Parsing is case-insensitive (ksqlDB builds its parsers with parseCaseInsensitive).
- * Supported letters: G u y M L d D E a H h K k m s S n A N V z O X x Z; text is English.
- * Not supported: optional sections `[...]`, week-based fields (Y w W e c), quarters (Q q).
+ * Supported letters: G u y Y M L Q q w W d D E e c a H h K k m s S n A N V z O X x Z, and
+ * optional sections `[...]`; text is English and week rules are Locale.US's (java-week-fields.ts).
+ * Not supported: F g B v and the pad modifier p.
  * Errors throw; the compiler turns them into NULL plus a processing-log entry.
  */
+import { dateOfWeek, localizedDayOfWeek, localizedFromIso, weekOfMonth, weekOfWeekBasedYear } from './java-week-fields.js';
 import { offsetId, readZoneText, zoneName, type Zone } from './time-zone.js';
 
-type Token = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'field'; readonly letter: string; readonly count: number };
+type Token =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'field'; readonly letter: string; readonly count: number }
+  /** `[...]`: printed only when the value has every field in it; parsed only if the text matches. */
+  | { readonly kind: 'optional'; readonly tokens: readonly Token[] };
 
 export interface CompiledPattern {
   readonly pattern: string;
   readonly tokens: readonly Token[];
 }
 
-const DATE_LETTERS = 'GuyMLdDE';
+const DATE_LETTERS = 'GuyYMLQqwWdDEec';
 const TIME_LETTERS = 'aHhKkmsSnAN';
 const ZONE_LETTERS = 'VzOXxZ';
 const MAX_COUNT: Readonly<Record<string, number>> = {
-  G: 5, u: 19, y: 19, M: 5, L: 5, d: 2, D: 3, E: 5, a: 1, H: 2, h: 2, K: 2, k: 2, m: 2, s: 2,
+  G: 5, u: 19, y: 19, Y: 19, M: 5, L: 5, Q: 5, q: 5, w: 2, W: 1, d: 2, D: 3, E: 5, e: 5, c: 5, a: 1, H: 2, h: 2, K: 2, k: 2, m: 2, s: 2,
   S: 9, n: 9, A: 19, N: 19, V: 2, z: 4, O: 4, X: 5, x: 5, Z: 5,
 };
 
@@ -30,7 +36,9 @@ const cache = new Map<string, CompiledPattern>();
 export function compilePattern(pattern: string): CompiledPattern {
   const hit = cache.get(pattern);
   if (hit) return hit;
-  const tokens: Token[] = [];
+  // The open sections, outermost first; tokens go to the innermost.
+  const stack: Token[][] = [[]];
+  let tokens = stack[0]!;
   const literal = (t: string): void => {
     const last = tokens.at(-1);
     if (last?.kind === 'literal') tokens[tokens.length - 1] = { kind: 'literal', text: last.text + t };
@@ -62,23 +70,38 @@ export function compilePattern(pattern: string): CompiledPattern {
       while (pattern[i + n] === c) n++;
       const max = MAX_COUNT[c];
       if (max === undefined) throw new Error(`Unknown pattern letter: ${c}`);
-      if (n > max) throw new Error(`Too many pattern letters: ${c}`);
+      if (n > max || (c === 'c' && n === 2)) throw new Error(n > max ? `Too many pattern letters: ${c}` : `Invalid pattern "${c.repeat(n)}"`);
       tokens.push({ kind: 'field', letter: c, count: n });
       i += n;
-    } else if (c === '[' || c === ']' || c === '{' || c === '}' || c === '#') {
+    } else if (c === '[') {
+      const inner: Token[] = [];
+      tokens.push({ kind: 'optional', tokens: inner });
+      stack.push(inner);
+      tokens = inner;
+      i++;
+    } else if (c === ']') {
+      if (stack.length === 1) throw new Error('Pattern invalid as it contains ] without previous [');
+      stack.pop();
+      tokens = stack.at(-1)!;
+      i++;
+    } else if (c === '{' || c === '}' || c === '#') {
       throw new Error(`Pattern includes reserved character: '${c}'`);
     } else {
       literal(c);
       i++;
     }
   }
-  const compiled: CompiledPattern = { pattern, tokens };
+  // An unclosed `[` ends with the pattern, as in Java.
+  const compiled: CompiledPattern = { pattern, tokens: stack[0]! };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(pattern, compiled);
   return compiled;
 }
 
-/** Which kinds of field a pattern uses; FORMAT_DATE rejects time fields, FORMAT_TIME date fields. */
+/**
+ * Which kinds of field a pattern uses outside optional sections; FORMAT_DATE rejects time fields,
+ * FORMAT_TIME date fields (an optional section with them is left out instead).
+ */
 export function patternUses(p: CompiledPattern): { date: boolean; time: boolean; zone: boolean } {
   const has = (letters: string): boolean => p.tokens.some((t) => t.kind === 'field' && letters.includes(t.letter));
   return { date: has(DATE_LETTERS), time: has(TIME_LETTERS), zone: has(ZONE_LETTERS) };
@@ -108,6 +131,7 @@ export interface TemporalValue {
   readonly zone?: ZoneAt;
 }
 
+const QUARTER_NAMES = ['1st quarter', '2nd quarter', '3rd quarter', '4th quarter'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -158,7 +182,8 @@ function need<T>(v: T | undefined, letter: string): T {
 
 const FIELD_NAMES: Readonly<Record<string, string>> = {
   G: 'Era', u: 'Year', y: 'YearOfEra', M: 'MonthOfYear', L: 'MonthOfYear', d: 'DayOfMonth', D: 'DayOfYear',
-  E: 'DayOfWeek', a: 'AmPmOfDay', H: 'HourOfDay', h: 'ClockHourOfAmPm', K: 'HourOfAmPm', k: 'ClockHourOfDay',
+  E: 'DayOfWeek', e: 'DayOfWeek', c: 'DayOfWeek', Q: 'QuarterOfYear', q: 'QuarterOfYear', Y: 'WeekBasedYear',
+  w: 'WeekOfWeekBasedYear', W: 'WeekOfMonth', a: 'AmPmOfDay', H: 'HourOfDay', h: 'ClockHourOfAmPm', K: 'HourOfAmPm', k: 'ClockHourOfDay',
   m: 'MinuteOfHour', s: 'SecondOfMinute', S: 'NanoOfSecond', n: 'NanoOfSecond', A: 'MilliOfDay', N: 'NanoOfDay',
   V: 'ZoneId', z: 'ZoneId', O: 'OffsetSeconds', X: 'OffsetSeconds', x: 'OffsetSeconds', Z: 'OffsetSeconds',
 };
@@ -194,6 +219,22 @@ function formatField(letter: string, count: number, v: TemporalValue): string {
       return pad(dayOfYear(need(v.date, letter)), count);
     case 'E':
       return text(DAYS[dayOfWeek(need(v.date, letter)) - 1]!, count);
+    case 'e':
+    case 'c': {
+      const d = need(v.date, letter);
+      return count <= 2 ? pad(localizedDayOfWeek(d), count) : text(DAYS[dayOfWeek(d) - 1]!, count);
+    }
+    case 'Q':
+    case 'q': {
+      const q = Math.floor((need(v.date, letter).month - 1) / 3) + 1;
+      return count === 3 ? `Q${q}` : count === 4 ? QUARTER_NAMES[q - 1]! : count === 5 ? String(q) : pad(q, count);
+    }
+    case 'Y':
+      return year(weekOfWeekBasedYear(need(v.date, letter)).weekYear, count);
+    case 'w':
+      return pad(weekOfWeekBasedYear(need(v.date, letter)).week, count);
+    case 'W':
+      return pad(weekOfMonth(need(v.date, letter)), count);
     case 'a':
       return need(v.time, letter).hour < 12 ? 'AM' : 'PM';
     case 'H':
@@ -244,11 +285,30 @@ function formatField(letter: string, count: number, v: TemporalValue): string {
   }
 }
 
+function formatTokens(tokens: readonly Token[], v: TemporalValue): string {
+  let out = '';
+  for (const t of tokens) {
+    if (t.kind === 'literal') out += t.text;
+    else if (t.kind === 'field') out += formatField(t.letter, t.count, v);
+    else if (hasFieldsFor(t.tokens, v)) out += formatTokens(t.tokens, v);
+  }
+  return out;
+}
+
+/** True if the value has every part (date, time, zone) the fields of an optional section need. */
+function hasFieldsFor(tokens: readonly Token[], v: TemporalValue): boolean {
+  return tokens.every((t) => {
+    if (t.kind === 'literal') return true;
+    if (t.kind === 'optional') return true; // judged on its own when printed
+    if (DATE_LETTERS.includes(t.letter)) return v.date !== undefined;
+    if (TIME_LETTERS.includes(t.letter)) return v.time !== undefined;
+    return v.zone !== undefined;
+  });
+}
+
 /** Formats a value; throws `Unsupported field` when the pattern needs a part the value lacks. */
 export function formatPattern(p: CompiledPattern, v: TemporalValue): string {
-  let out = '';
-  for (const t of p.tokens) out += t.kind === 'literal' ? t.text : formatField(t.letter, t.count, v);
-  return out;
+  return formatTokens(p.tokens, v);
 }
 
 // ---- parsing ------------------------------------------------------------------------------------
@@ -261,6 +321,12 @@ export interface ParsedFields {
   day?: number;
   dayOfYear?: number;
   dayOfWeek?: number;
+  /** Pattern letters e, c: 1 on Sunday. */
+  localizedDayOfWeek?: number;
+  quarter?: number;
+  weekBasedYear?: number;
+  weekOfWeekBasedYear?: number;
+  weekOfMonth?: number;
   ampm?: number;
   hour?: number;
   hourOfAmPm?: number;
@@ -300,13 +366,30 @@ function fixedZone(offsetMs: number): Zone {
  */
 export function parsePattern(p: CompiledPattern, input: string, allowTrailing = false): ParsedFields {
   const f: ParsedFields = {};
-  let at = 0;
-  const tokens = p.tokens;
+  const at = parseTokens(p.tokens, input, 0, f);
+  if (at < input.length && !allowTrailing) throw new Error(`Text '${input}' could not be parsed, unparsed text found at index ${at}`);
+  return f;
+}
+
+/** Parses tokens from `start` into `f`; returns where they end. Throws on a mismatch. */
+function parseTokens(tokens: readonly Token[], input: string, start: number, f: ParsedFields): number {
+  let at = start;
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti]!;
     if (t.kind === 'literal') {
       if (input.slice(at, at + t.text.length).toLowerCase() !== t.text.toLowerCase()) fail(input, at);
       at += t.text.length;
+      continue;
+    }
+    if (t.kind === 'optional') {
+      // An optional section that does not match leaves the position and the fields as they were.
+      const trial: ParsedFields = { ...f };
+      try {
+        at = parseTokens(t.tokens, input, at, trial);
+        Object.assign(f, trial);
+      } catch {
+        // not there: go on after the section
+      }
       continue;
     }
     const { letter, count } = t;
@@ -325,14 +408,17 @@ export function parsePattern(p: CompiledPattern, input: string, allowTrailing = 
       at = end;
       return (sign === '-' ? -1 : 1) * Number(digits);
     };
+    /** Reads one of `choices` (case-insensitive, longest match); its index. */
+    const choice = (choices: readonly string[]): number => {
+      const hit = readTextChoice(input, at, choices);
+      if (!hit) fail(input, at);
+      at += hit.length;
+      return hit.index;
+    };
     switch (letter) {
-      case 'G': {
-        const hit = readTextChoice(input, at, count === 4 ? ['Before Christ', 'Anno Domini'] : count === 5 ? ['B', 'A'] : ['BC', 'AD']);
-        if (!hit) fail(input, at);
-        f.era = hit.index;
-        at += hit.length;
+      case 'G':
+        f.era = choice(count === 4 ? ['Before Christ', 'Anno Domini'] : count === 5 ? ['B', 'A'] : ['BC', 'AD']);
         break;
-      }
       case 'u':
       case 'y': {
         const v = count === 2 ? 2000 + number(2, 2) : number(count, 19);
@@ -342,12 +428,7 @@ export function parsePattern(p: CompiledPattern, input: string, allowTrailing = 
       }
       case 'M':
       case 'L':
-        if (count >= 3) {
-          const hit = readTextChoice(input, at, MONTHS.map((m) => text(m, count)));
-          if (!hit) fail(input, at);
-          f.month = hit.index + 1;
-          at += hit.length;
-        } else f.month = number(count, 2);
+        f.month = count >= 3 ? choice(MONTHS.map((m) => text(m, count))) + 1 : number(count, 2);
         break;
       case 'd':
         f.day = number(count, 2);
@@ -355,20 +436,31 @@ export function parsePattern(p: CompiledPattern, input: string, allowTrailing = 
       case 'D':
         f.dayOfYear = number(count, 3);
         break;
-      case 'E': {
-        const hit = readTextChoice(input, at, DAYS.map((d) => text(d, count)));
-        if (!hit) fail(input, at);
-        f.dayOfWeek = hit.index + 1;
-        at += hit.length;
+      case 'E':
+        f.dayOfWeek = choice(DAYS.map((d) => text(d, count))) + 1;
         break;
-      }
-      case 'a': {
-        const hit = readTextChoice(input, at, ['AM', 'PM']);
-        if (!hit) fail(input, at);
-        f.ampm = hit.index;
-        at += hit.length;
+      case 'e':
+      case 'c':
+        // 1 or 2 letters: the number (1 on Sunday); more: the day's name.
+        f.localizedDayOfWeek = count <= 2 ? number(count, count) : localizedFromIso(choice(DAYS.map((d) => text(d, count))) + 1);
         break;
-      }
+      case 'Q':
+      case 'q':
+        // 1, 2 or 5 letters: the number; 3: Q1; 4: 1st quarter.
+        f.quarter = count === 3 || count === 4 ? choice(count === 3 ? ['Q1', 'Q2', 'Q3', 'Q4'] : QUARTER_NAMES) + 1 : count === 5 ? number(1, 1) : number(count, 2);
+        break;
+      case 'Y':
+        f.weekBasedYear = count === 2 ? 2000 + number(2, 2) : number(count, 19);
+        break;
+      case 'w':
+        f.weekOfWeekBasedYear = number(count, 2);
+        break;
+      case 'W':
+        f.weekOfMonth = number(count, 2);
+        break;
+      case 'a':
+        f.ampm = choice(['AM', 'PM']);
+        break;
       case 'H':
         f.hour = number(count, 2);
         break;
@@ -442,11 +534,31 @@ export function parsePattern(p: CompiledPattern, input: string, allowTrailing = 
         throw new Error(`Unknown pattern letter: ${letter}`);
     }
   }
-  if (at < input.length && !allowTrailing) throw new Error(`Text '${input}' could not be parsed, unparsed text found at index ${at}`);
-  return f;
+  return at;
 }
 
 /** True if the parse produced any date (time) field; PARSE_TIME (PARSE_DATE) rejects those. */
 export function hasDateField(f: ParsedFields): boolean {
-  return [f.year, f.yearOfEra, f.era, f.month, f.day, f.dayOfYear, f.dayOfWeek].some((x) => x !== undefined);
+  return [f.year, f.yearOfEra, f.era, f.month, f.day, f.dayOfYear, f.dayOfWeek, f.localizedDayOfWeek, f.quarter, f.weekBasedYear, f.weekOfWeekBasedYear, f.weekOfMonth].some(
+    (x) => x !== undefined,
+  );
+}
+
+/**
+ * The date that week fields give, as Java's resolver finds it: a week-based year, a week of it and
+ * a day of week (Y w e), or a year, month, week of month and day of week (y M W e); otherwise none.
+ * A quarter alone never resolves (Java leaves QUARTER_OF_YEAR without DAY_OF_QUARTER unresolved).
+ */
+export function weekDate(f: ParsedFields, year: number | undefined): LocalDate | undefined {
+  const dow = f.localizedDayOfWeek ?? (f.dayOfWeek === undefined ? undefined : localizedFromIso(f.dayOfWeek));
+  if (dow === undefined) return undefined;
+  if (f.weekBasedYear !== undefined && f.weekOfWeekBasedYear !== undefined) return dateOfWeek(f.weekBasedYear, f.weekOfWeekBasedYear, dow);
+  if (year !== undefined && f.month !== undefined && f.weekOfMonth !== undefined && f.day === undefined) {
+    const first = { year, month: f.month, day: 1 };
+    const firstDow = localizedDayOfWeek(first);
+    // Java's startOfWeekOffset with minimal days 1: week 1 is the one holding day 1.
+    const day = 1 - (firstDow - 1) + (dow - 1) + (f.weekOfMonth - 1) * 7;
+    return { year, month: f.month, day };
+  }
+  return undefined;
 }

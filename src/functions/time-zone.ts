@@ -5,6 +5,7 @@
  * follows the tz database Node ships. A bad id throws (the caller turns it into NULL plus a
  * processing-log entry, as ksqlDB's KsqlFunctionException does).
  */
+import { javaZoneNames } from './java-zone-names.js';
 
 export type Zone =
   | { readonly kind: 'fixed'; readonly id: string; readonly offsetMs: number }
@@ -70,7 +71,9 @@ export function zoneOf(id: string): Zone {
   } catch {
     throw new Error(`Unknown time-zone ID: ${id}`);
   }
-  return remember(id, { kind: 'region', id: canonical === 'UTC' && id !== 'UTC' ? id : canonical });
+  // Java keeps the id as written (`Asia/Kolkata`, `US/Pacific`), where Intl names the canonical
+  // zone (`Asia/Calcutta`, `America/Los_Angeles`); Intl only fixes the letter case.
+  return remember(id, { kind: 'region', id: canonical.toLowerCase() === id.toLowerCase() ? canonical : id });
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -157,16 +160,44 @@ function nameOf(tz: string, style: 'short' | 'long', locale: string, instantMs: 
   return f.formatToParts(instantMs).find((p) => p.type === 'timeZoneName')?.value ?? tz;
 }
 
+/** Long names of the offset-free UTC/GMT zones (Java's; `UT` prints its id). */
+const FIXED_LONG_NAMES: Readonly<Record<string, string>> = { UTC: 'Coordinated Universal Time', GMT: 'Greenwich Mean Time' };
+/** ICU's en-US lacks many abbreviations Java has (CET, IST, AEST, LHST...); these locales are tried next. */
+const SHORT_NAME_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU'];
+const isGmtOffsetName = (name: string): boolean => /^GMT[+-]/.test(name);
+/** Instants whose names stand in for older ones ICU has no names for: winters and summers of recent years. */
+const REFERENCE_INSTANTS = [Date.UTC(2021, 0, 1), Date.UTC(2021, 6, 1), Date.UTC(2018, 0, 1), Date.UTC(2018, 6, 1)];
+
 /**
- * Pattern letter z: `PDT`, `BST` (short) or `Pacific Daylight Time` (long). ICU's en-US data
- * lacks many European abbreviations that Java has, so en-GB is tried second.
+ * Pattern letter z: `PDT`, `CET` (short) or `Pacific Daylight Time` (long), as Java prints them:
+ * from the JDK's names (java-zone-names.ts), standard or daylight by the offset at the instant.
+ * A fixed zone prints its id (`+05:30`, `UTC+01:00`), UTC and GMT their long names for zzzz.
+ * A zone the JDK table lacks is named by ICU; where ICU has only `GMT+x` for an instant (old
+ * dates: Java names every instant with today's names), by a recent instant in the same state.
  */
 export function zoneName(zone: Zone, instantMs: number, long: boolean): string {
-  if (zone.kind === 'fixed') return zone.offsetMs === 0 && zone.id !== 'Z' ? zone.id : offsetId(zone.offsetMs);
+  if (zone.kind === 'fixed') return (long ? FIXED_LONG_NAMES[zone.id] : undefined) ?? zone.id;
+  // Daylight saving when the offset is above the zone's standard offset (its smaller recent one).
+  const standard = Math.min(offsetAt(zone, REFERENCE_INSTANTS[0]!), offsetAt(zone, REFERENCE_INSTANTS[1]!));
+  const dst = offsetAt(zone, instantMs) > standard;
+  const java = javaZoneNames(zone.id);
+  if (java) return long ? (dst ? java.longDaylight : java.long) : dst ? java.shortDaylight : java.short;
   const style = long ? 'long' : 'short';
-  const us = nameOf(zone.id, style, 'en-US', instantMs);
-  if (long || !/^GMT[+-]/.test(us)) return us;
-  return nameOf(zone.id, style, 'en-GB', instantMs);
+  const named = (at: number): string | undefined => {
+    for (const locale of long ? ['en-US'] : SHORT_NAME_LOCALES) {
+      const name = nameOf(zone.id, style, locale, at);
+      if (!isGmtOffsetName(name)) return name;
+    }
+    return undefined;
+  };
+  const now = named(instantMs);
+  if (now !== undefined) return now;
+  for (const at of REFERENCE_INSTANTS) {
+    if (offsetAt(zone, at) > standard !== dst) continue;
+    const name = named(at);
+    if (name !== undefined) return name;
+  }
+  return nameOf(zone.id, style, 'en-US', instantMs);
 }
 
 /** Zone abbreviations java's parser maps to a region (pattern letter z, parsing). */

@@ -53,7 +53,8 @@ export function parseUri(url: string): ParsedUri {
     // Opaque (mailto:x@y): no host, path or query.
     if (!rest.startsWith('/')) return out;
   }
-  if (/[[\]]/.test(rest.replace(/^\/\/\[[^\]/?]*\]/, '//'))) invalid(url);
+  // `[` `]` only around an IPv6 host, which may follow user info (`//user@[::1]:80`).
+  if (/[[\]]/.test(rest.replace(/^\/\/([^@/?[\]]*@)?\[[^\]/?]*\]/, '//$1'))) invalid(url);
   if (rest.startsWith('//')) {
     const end = rest.slice(2).search(/[/?]/);
     const authority = end < 0 ? rest.slice(2) : rest.slice(2, 2 + end);

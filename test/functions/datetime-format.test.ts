@@ -89,6 +89,32 @@ describe('FORMAT_DATE / PARSE_DATE / DATETOSTRING / STRINGTODATE', () => {
   });
 });
 
+// Expected values are what java.time prints and parses with Locale.US (JDK 17).
+describe('optional sections and week fields in the functions', () => {
+  it('FORMAT_DATE leaves out an optional time section; FORMAT_TIME an optional date section', () => {
+    expect(value('FORMAT_DATE', [[DATE, 18962], s('yyyy-MM-dd[ HH:mm]')])).toBe('2021-12-01');
+    expect(value('FORMAT_TIME', [[TIME, 3_723_004], s('[yyyy-MM-dd ]HH:mm')])).toBe('01:02');
+    expect(value('FORMAT_TIMESTAMP', [ts(Date.UTC(2021, 11, 1, 10, 11)), s('yyyy-MM-dd[ HH:mm][X]')])).toBe('2021-12-01 10:11Z');
+    expect(value('FORMAT_DATE', [[DATE, 18992], s("YYYY-'W'ww-e QQQ")])).toBe('2022-W01-6 Q4');
+  });
+
+  it('PARSE_TIMESTAMP takes text with or without an optional part', () => {
+    const pt = (t: string): unknown => value('PARSE_TIMESTAMP', [s(t), s("yyyy-MM-dd['T'HH:mm[:ss][.SSS]]")]);
+    expect(pt('2021-12-01')).toBe(Date.UTC(2021, 11, 1));
+    expect(pt('2021-12-01T10:11')).toBe(Date.UTC(2021, 11, 1, 10, 11));
+    expect(pt('2021-12-01T10:11:12.500')).toBe(Date.UTC(2021, 11, 1, 10, 11, 12, 500));
+  });
+
+  it('resolves week-based dates like java.time', () => {
+    expect(value('PARSE_DATE', [s('2022-W01-7'), s("YYYY-'W'ww-e")])).toBe(18993);
+    expect(value('PARSE_DATE', [s('2022 01 Sat'), s('YYYY ww EEE')])).toBe(18993);
+    expect(value('PARSE_DATE', [s('2021-12 W5 e7'), s("yyyy-MM 'W'W 'e'e")])).toBe(18993);
+    expect(value('STRINGTODATE', [s('2022-W01-7'), s("YYYY-'W'ww-e")])).toBe(18993);
+    // A quarter alone resolves nothing (Java leaves it unresolved), so the date comes from y M d.
+    expect(value('PARSE_DATE', [s('2021 Q4 12-01'), s('yyyy QQQ MM-dd')])).toBe(18962);
+  });
+});
+
 describe('FORMAT_TIME / PARSE_TIME', () => {
   it('formats and parses times (ksqlDB QTT)', () => {
     expect(value('FORMAT_TIME', [[TIME, 65000], s('HH_mm_ss_SSS')])).toBe('00_01_05_000');

@@ -32,6 +32,10 @@ describe('URL_EXTRACT_*', () => {
     expect(value('URL_EXTRACT_PROTOCOL', '/relative/path')).toBeNull();
     expect(value('URL_EXTRACT_HOST', 'http://under_score.com/')).toBeNull();
     expect(value('URL_EXTRACT_HOST', 'http://[::1]:80/')).toBe('[::1]');
+    // java.net.URI reads an IPv6 host after user info too.
+    expect(value('URL_EXTRACT_HOST', 'http://user@[::1]:80/p')).toBe('[::1]');
+    expect(value('URL_EXTRACT_PORT', 'http://user@[::1]:80/p')).toBe(80);
+    expect(() => value('URL_EXTRACT_HOST', 'http://user@h[::1]/p')).toThrow(/invalid syntax/);
     expect(value('URL_EXTRACT_PATH', 'mailto:a@b.com')).toBeNull();
     expect(value('URL_EXTRACT_HOST', null)).toBeNull();
   });

@@ -33,7 +33,7 @@ interface SumCount {
 export const AVG: AggregateFunction = {
   name: 'AVG',
   structuredState: true,
-  description: 'The mean of the non-NULL values as a DOUBLE (NULL when there are none).',
+  description: 'The mean of the non-NULL values as a DOUBLE (0.0 when there are none, as in ksqlDB).',
   signatures: ['AVG(INT | BIGINT | DOUBLE | DECIMAL) → DOUBLE'],
   resolve(argTypes) {
     const t = argTypes[0];
@@ -46,7 +46,8 @@ export const AVG: AggregateFunction = {
       add: (acc, [v]) => (isNull(v) ? acc : { s: ops.add((acc as SumCount).s, v), n: (acc as SumCount).n + 1 }),
       undo: (acc, [v]) => (isNull(v) ? acc : { s: ops.subtract((acc as SumCount).s, v), n: (acc as SumCount).n - 1 }),
       merge: (a, b) => ({ s: ops.add((a as SumCount).s, (b as SumCount).s), n: (a as SumCount).n + (b as SumCount).n }),
-      result: (acc) => ((acc as SumCount).n === 0 ? null : ops.toDouble((acc as SumCount).s) / (acc as SumCount).n),
+      // ksqlDB's AverageUdaf maps a count of 0 to 0.0, not NULL.
+      result: (acc) => ((acc as SumCount).n === 0 ? 0 : ops.toDouble((acc as SumCount).s) / (acc as SumCount).n),
     };
   },
 };
@@ -144,10 +145,9 @@ export const CORRELATION: AggregateFunction = {
         return { n: m.n - 1, sx: m.sx - u, sy: m.sy - v, sxx: m.sxx - u * u, syy: m.syy - v * v, sxy: m.sxy - u * v };
       },
       // (n·Σxy − Σx·Σy) / √((n·Σx² − (Σx)²)·(n·Σy² − (Σy)²)): ksqlDB's arithmetic, so the last
-      // digit agrees; NaN for fewer than two distinct points.
+      // digit agrees; NaN for fewer than two distinct points, and for none (0 / 0, as ksqlDB).
       result(acc) {
         const m = acc as CoMoments;
-        if (m.n === 0) return null;
         const cov = m.n * m.sxy - m.sx * m.sy;
         return cov / Math.sqrt((m.n * m.sxx - m.sx * m.sx) * (m.n * m.syy - m.sy * m.sy));
       },

@@ -5,8 +5,12 @@
  * the earlier row ranks first.
  */
 import { comparatorFor } from '../../types/compare.js';
-import { array, struct, typeToString, type SqlType } from '../../types/sql-type.js';
+import { array, struct, typeToString, type SqlType, type SqlTypeKind } from '../../types/sql-type.js';
 import { isNull, type AggregateFunction, type ArgType } from './aggregate-function.js';
+import { ORDERED_AGGREGATE_KINDS } from './min-max.js';
+
+/** The sort-column types ksqlDB's TOPK has an overload for; TOPKDISTINCT takes MIN's. */
+const TOPK_KINDS: ReadonlySet<SqlTypeKind> = new Set<SqlTypeKind>(['INTEGER', 'BIGINT', 'DOUBLE', 'STRING']);
 
 /** The struct field names of variadic TOPK, as ksqlDB names them. */
 const SORT_FIELD = 'sort_col';
@@ -22,11 +26,13 @@ function topK(name: string, distinct: boolean): AggregateFunction {
     description: variadic
       ? 'The k largest values, in descending order; with other columns, each value with those columns of its row.'
       : 'The k largest distinct values, in descending order.',
-    signatures: variadic ? [`${name}(T, k INT) → ARRAY<T>`, `${name}(T, c0, c1, ..., k INT) → ARRAY<STRUCT<sort_col T, col0, col1, ...>>`] : [`${name}(T, k INT) → ARRAY<T>`],
+    signatures: variadic
+      ? [`${name}(T, k INT) → ARRAY<T>`, `${name}(T, c0, c1, ..., k INT) → ARRAY<STRUCT<sort_col T, col0, col1, ...>>`, 'for T INT, BIGINT, DOUBLE or STRING']
+      : [`${name}(T, k INT) → ARRAY<T>`, 'for T INT, BIGINT, DOUBLE, DECIMAL, STRING, BYTES, DATE, TIME or TIMESTAMP'],
     constantArgs: () => 1,
     resolve(argTypes, constants) {
       const t = argTypes[0];
-      const cmp = t ? comparatorFor(t) : undefined;
+      const cmp = t && (variadic ? TOPK_KINDS : ORDERED_AGGREGATE_KINDS).has(t.kind) ? comparatorFor(t) : undefined;
       const k = Number(constants[0]);
       const others = argTypes.slice(1);
       if (argTypes.length === 0 || !t || !cmp || (!variadic && others.length > 0) || others.some((o) => o === null)) return rejected(argTypes);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateOverload } from '../../../src/functions/aggregate/aggregate-function.js';
 import { getAggregateFunction } from '../../../src/functions/aggregate/registry.js';
 import { Decimal } from '../../../src/types/decimal.js';
-import { array, BIGINT, decimal, DOUBLE, INTEGER, STRING, typeToString, type SqlType } from '../../../src/types/sql-type.js';
+import { array, BIGINT, BOOLEAN, BYTES, DATE, decimal, DOUBLE, INTEGER, STRING, TIME, TIMESTAMP, typeToString, type SqlType } from '../../../src/types/sql-type.js';
 
 function overload(name: string, types: (SqlType | null)[], constants: unknown[] = []): AggregateOverload {
   const o = getAggregateFunction(name)!.resolve(types, constants);
@@ -30,10 +30,12 @@ describe('aggregate functions', () => {
     expect(d.toString()).toBe('3.75');
     expect(fold(overload('SUM', [DOUBLE]), [])).toBe(0);
   });
-  it('AVG is a DOUBLE and NULL without values; undo removes a value', () => {
+  it('AVG is a DOUBLE and 0.0 without values (ksqlDB maps a count of 0 to 0.0); undo removes a value', () => {
     const o = overload('AVG', [INTEGER]);
     expect(fold(o, [[1], [2], [null]])).toBe(1.5);
-    expect(fold(o, [])).toBeNull();
+    expect(fold(o, [])).toBe(0);
+    expect(fold(o, [[null], [null]])).toBe(0);
+    expect(o.result(o.undo!(o.add(o.init(), [4]), [4]))).toBe(0);
     expect(o.result(o.undo!(o.add(o.add(o.init(), [4]), [2]), [4]))).toBe(2);
   });
   it('MIN and MAX ignore NULLs', () => {
@@ -83,6 +85,8 @@ describe('aggregate functions', () => {
     expect(fold(overload('STDDEV_SAMP', [INTEGER]), [[10], [12], [13]])).toBe(2.333333333333333);
     expect(fold(overload('STDDEV_SAMP', [DOUBLE]), [[1]])).toBe(0);
     expect(fold(overload('CORRELATION', [DOUBLE, DOUBLE]), [[1, 2], [2, 4], [3, 6]])).toBeCloseTo(1, 10);
+    // No complete pair yet: 0 / 0, NaN, as ksqlDB's CorrelationUdaf.
+    expect(fold(overload('CORRELATION', [DOUBLE, DOUBLE]), [[null, 1], [2, null]])).toBeNaN();
   });
   it('undo takes a value out again (what aggregations over tables need)', () => {
     const undoAll = (o: AggregateOverload, rows: unknown[][], removed: unknown[][]): unknown => {
@@ -115,6 +119,16 @@ describe('aggregate functions', () => {
   it('rejects argument types they do not take', () => {
     expect(getAggregateFunction('SUM')!.resolve([STRING], [])).toMatch(/SUM/);
     expect(getAggregateFunction('TOPK')!.resolve([INTEGER], [0])).toMatch(/positive/);
+  });
+  it('take the types ksqlDB has overloads for: MIN, MAX and TOPKDISTINCT no BOOLEAN, TOPK four sort types', () => {
+    const accepts = (name: string, t: SqlType): boolean => typeof getAggregateFunction(name)!.resolve([t], name.startsWith('TOPK') ? [2] : []) !== 'string';
+    for (const t of [INTEGER, BIGINT, DOUBLE, STRING]) expect(accepts('TOPK', t)).toBe(true);
+    for (const t of [decimal(4, 2), BYTES, DATE, TIME, TIMESTAMP]) {
+      expect([accepts('MIN', t), accepts('MAX', t), accepts('TOPKDISTINCT', t), accepts('TOPK', t)]).toEqual([true, true, true, false]);
+    }
+    expect(getAggregateFunction('MAX')!.resolve([BOOLEAN], [])).toBe("Function 'MAX' does not accept parameters (BOOLEAN).");
+    for (const name of ['MIN', 'TOPK', 'TOPKDISTINCT']) expect(accepts(name, BOOLEAN)).toBe(false);
+    expect(fold(overload('MIN', [DATE]), [[3], [null], [1]])).toBe(1);
   });
 });
 
