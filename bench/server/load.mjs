@@ -94,6 +94,11 @@ const pushClients = await startPushClientsIn(o['push-clients']);
 
 const pullLatencies = [];
 let pullErrors = 0;
+let firstPullError = null;
+const pullError = (what) => {
+  pullErrors++;
+  firstPullError ??= what.slice(0, 300);
+};
 let inFlight = 0;
 let maxInFlight = 0;
 async function pullOnce() {
@@ -103,10 +108,9 @@ async function pullOnce() {
   maxInFlight = Math.max(maxInFlight, inFlight);
   try {
     const { status, text } = await pullPost(url + '/query-stream', JSON.stringify({ sql: `SELECT * FROM users WHERE id = '${key}';` }));
-    if (status !== 200) pullErrors++;
-    else if (!text.includes(key)) pullErrors++;
-  } catch {
-    pullErrors++;
+    if (status !== 200 || !text.includes(key)) pullError(`${key}: HTTP ${status} ${text}`);
+  } catch (err) {
+    pullError(`${key}: ${err.message}`);
   } finally {
     inFlight--;
   }
@@ -140,7 +144,7 @@ const pct = (xs, p) => {
 const mem = await (await fetch(url + '/info')).json();
 console.log(JSON.stringify({
   keys: KEYS, pushQueries: PUSH, pullRatePerSec: PULL_RATE, seconds: SECONDS,
-  pullColdMs: +pullColdMs.toFixed(1), pullQueries: pullLatencies.length, pullErrors, pullMaxInFlight: maxInFlight,
+  pullColdMs: +pullColdMs.toFixed(1), pullQueries: pullLatencies.length, pullErrors, firstPullError, pullMaxInFlight: maxInFlight,
   pullClient: o['pull-client'], pullP50ms: +pct(pullLatencies, 50).toFixed(2), pullP99ms: +pct(pullLatencies, 99).toFixed(2),
   floorPullP50ms: floor?.p50 ?? null, floorPullP99ms: floor?.p99 ?? null,
   insertsSent: seq, pushRowsReceived: pushLatencies.length, expectedPushRows: seq * PUSH,
