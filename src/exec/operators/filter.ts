@@ -13,13 +13,32 @@ import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 /** Prefix of the filter's keys in the query's shared state. */
 const LIVE_PREFIX = 'f/';
 
+/**
+ * The keys that passed, per query state, in memory beside the state entries (which persist them):
+ * a query's state also holds e.g. a join's rows, and a failing row's lookup in that big map cost
+ * more than the filter itself (Nexmark q5: most joined rows fail the WHERE). Rebuilt from the
+ * state's entries when a query starts; shared by the filters of one query, as the keys are.
+ */
+const liveKeysByState = new WeakMap<OperatorEnv['state'], Set<string>>();
+
+function liveKeys(state: OperatorEnv['state']): Set<string> {
+  let live = liveKeysByState.get(state);
+  if (!live) {
+    live = new Set();
+    for (const [k] of state.entries()) if (k.startsWith(LIVE_PREFIX)) live.add(k);
+    liveKeysByState.set(state, live);
+  }
+  return live;
+}
+
 export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const predicate = compileExprReporting(spec.predicate, onError);
+  const live = spec.table ? liveKeys(env.state) : undefined;
   const keyOf = (row: readonly unknown[]): string => LIVE_PREFIX + spec.keySlots.map((i) => valueKey(row[i] ?? null)).join('\u0000');
   /** The key leaves the filtered table: a tombstone if it was there, else nothing. */
   const remove = (row: unknown[], out: unknown[][]): void => {
     const k = keyOf(row);
-    if (env.state.get(k) === undefined) return;
+    if (!live!.delete(k)) return;
     env.state.delete(k);
     out.push(isTombstone(row) ? row : markTombstone([...row]));
   };
@@ -43,7 +62,10 @@ export function createFilter(spec: Extract<OperatorSpec, { kind: 'filter' }>, on
           out.push(row);
           if (spec.table) {
             const k = keyOf(row);
-            if (env.state.get(k) === undefined) env.state.put(k, true);
+            if (!live!.has(k)) {
+              live!.add(k);
+              env.state.put(k, true);
+            }
           }
         } else if (spec.table) remove(row, out);
       }
