@@ -17,7 +17,7 @@ import { compareMultisets, foldChangelog } from './canonical.js';
 import { prepareFlink, runFlinkQuery, type FlinkOutcome, type FlinkPeer } from './flink-peer.js';
 import { DEFAULT_CONFIG, type NexmarkConfig } from './generator/config.js';
 import { END_OF_INPUT_AUCTION, loadEvents } from './load.js';
-import { lastJsonLine, runPinned, stderrTail } from './processes.js';
+import { binNodeFlags, lastJsonLine, runPinned, stderrTail } from './processes.js';
 import { QUERY_IDS, repoRoot, type QueryId } from './queries.js';
 
 interface Options {
@@ -70,7 +70,7 @@ async function runStreamsql(id: QueryId, pristine: string, work: string, core: n
   cpSync(pristine, dataDir, { recursive: true }); // each query starts from the same preloaded topics
   const script = join(repoRoot(), 'dist', 'bench', 'nexmark', 'run-streamsql.js');
   const results = join(work, `${id}.streamsql.txt`);
-  const args = [script, '--data-dir', dataDir, '--query', id, '--results', results];
+  const args = [...binNodeFlags(repoRoot()), script, '--data-dir', dataDir, '--query', id, '--results', results];
   if (profile) args.push('--profile', join(work, `${id}.cpuprofile`));
   const r = await runPinned(core, process.execPath, args, repoRoot());
   rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 /** Child processes of the bench: pinned to one core, their last stdout line parsed as JSON. */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface ChildResult {
   readonly code: number | null;
@@ -38,4 +40,15 @@ export function lastJsonLine(stdout: string): Record<string, unknown> | undefine
 /** The tail of a failed child's stderr, for the report. */
 export function stderrTail(r: ChildResult, lines = 5): string {
   return r.stderr.trim().split('\n').slice(-lines).join(' | ');
+}
+
+/**
+ * The node flags bin/streamsql's shebang gives every streamsql command (`#!/usr/bin/env -S node
+ * FLAGS`, docs/decisions/0065): the bench runs the engine with process.execPath, which skips the
+ * shebang, so it passes them itself to measure the engine as users run it.
+ */
+export function binNodeFlags(repo: string): string[] {
+  const first = readFileSync(join(repo, 'bin', 'streamsql'), 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!\/usr\/bin\/env -S node(.*)$/.exec(first);
+  return m ? m[1]!.split(' ').filter(Boolean) : [];
 }
