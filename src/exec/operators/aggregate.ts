@@ -62,6 +62,21 @@ function rebuildClosingIndex(state: KeyValueState): ClosingIndex {
   return index;
 }
 
+/**
+ * Window starts as state-key text, memoized: consecutive records fall into the same few windows,
+ * and number-to-string conversion was a visible part of a hopping aggregate's per-record cost.
+ */
+const START_TEXT_CACHE = 64;
+const startTexts = new Map<number, string>();
+function startText(start: number): string {
+  let text = startTexts.get(start);
+  if (text === undefined) {
+    if (startTexts.size >= START_TEXT_CACHE) startTexts.delete(startTexts.keys().next().value!);
+    startTexts.set(start, (text = String(start)));
+  }
+  return text;
+}
+
 export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {
   const agg = spec.aggregation;
   const state: KeyValueState = env.state;
@@ -193,12 +208,13 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
           if (closing) closeWindows(out, row);
           continue;
         }
+        const prefix = gk + WINDOW_SEPARATOR;
         for (const w of windowsFor(window, ts)) {
           if (w.end + grace <= streamTime) {
             env.onLateRecord();
             continue;
           }
-          const key = `${gk}${WINDOW_SEPARATOR}${w.start}`;
+          const key = prefix + startText(w.start);
           let grp = state.get(key) as Group | undefined;
           if (!grp) {
             grp = { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
