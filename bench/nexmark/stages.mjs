@@ -33,7 +33,8 @@ for (;;) {
   const ends = [];
   for (const t of engine.store.listTopics()) for (let p = 0; p < t.config.partitions; p++) ends.push(engine.store.offsets(t.name, p).end);
   const now = performance.now();
-  if (ends.join() !== signature) (signature = ends.join()), (lastChange = now);
+  const current = ends.join();
+  if (current !== signature) (signature = current), (lastChange = now);
   if (now - lastChange > QUIET_MS) break;
   await new Promise((r) => setTimeout(r, 50));
 }

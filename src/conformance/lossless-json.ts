@@ -36,7 +36,7 @@ function markBigIntegers(text: string): string {
     } else if ((c === '-' || (c >= '0' && c <= '9')) && !/[\w.$]/.test(text[i - 1] ?? ' ')) {
       const m = /-?\d+/y;
       m.lastIndex = i;
-      const digits = m.exec(text)![0];
+      const digits = m.exec(text)?.[0] ?? '-'; // a '-' not before digits (json5's -Infinity) is no integer
       const end = i + digits.length;
       const integer = digits !== '-' && !/[\w.$]/.test(text[end] ?? ' ');
       if (integer && !Number.isSafeInteger(Number(digits))) {

@@ -2,6 +2,7 @@
  * Encodes operator state (aggregate accumulators, group values) for the changelog topic: JSON with
  * tagged forms for the values JSON cannot carry (bigint, Decimal, Uint8Array, Map).
  */
+import { encodeBase64 } from '../../serde/base64.js';
 import { Decimal } from '../../types/decimal.js';
 
 const enc = new TextEncoder();
@@ -64,7 +65,7 @@ function stateText(v: unknown): string {
         return out + ']';
       }
       if (v instanceof Decimal) return `{"$d":["${v.unscaled}",${v.scale}]}`;
-      if (v instanceof Uint8Array) return `{"$u":"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"}`;
+      if (v instanceof Uint8Array) return `{"$u":"${encodeBase64(v)}"}`;
       if (v instanceof Map) {
         let out = '{"$m":[';
         let first = true;
