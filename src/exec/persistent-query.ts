@@ -16,6 +16,7 @@ import { readSources, type SourceRun } from './source/multi-topic-reader.js';
 import { readTopic } from './source/topic-reader.js';
 import { InvalidTimestampError } from './source/timestamp-extractor.js';
 import { MemoryState } from './state/key-value-state.js';
+import { utf8Bytes } from '../serde/utf8.js';
 import { decodeState, encodeState } from './state/state-codec.js';
 
 export interface PersistentQueryOptions {
@@ -73,7 +74,6 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
   const operators: Operator[] = pipeline.operators.map((spec) => createOperator(spec, (error, row) => opts.onRecordError(error, { row }), env));
   const partitionedBy = pipeline.operators.some((o) => o.kind === 'project' && o.rekey !== undefined);
   const writer = createSinkWriter(sink, sinkTopic.config.partitions, { partitionedBy, lastPerKey: opts.coalesceTableChanges === true });
-  const encoder = new TextEncoder();
   const decoders = [decoder, ...(pipeline.others ?? []).map((s) => createRowDecoder(s))];
   const topics = [sourceTopic, ...(pipeline.others ?? []).map((s) => s.topic)];
   const runs = pipeline.others
@@ -100,7 +100,7 @@ export async function runPersistentQuery(opts: PersistentQueryOptions): Promise<
         writes.push({
           topic: stateTopic,
           partition: 0,
-          records: changes.map(([k, v]) => ({ key: encoder.encode(k), value: v === undefined ? null : encodeState(v) })),
+          records: changes.map(([k, v]) => ({ key: utf8Bytes(k), value: v === undefined ? null : encodeState(v) })),
         });
       }
     }

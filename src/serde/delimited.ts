@@ -14,6 +14,7 @@ import { formatJavaDouble, integerText, parseJavaDouble, parseJavaInt, parseJava
 import { EMPTY_KEY_SERDE } from './none.js';
 import { nullRow } from './schema-checks.js';
 import { deserializationError, FieldError } from './serde-error.js';
+import { utf8Bytes } from './utf8.js';
 
 export const DEFAULT_DELIMITER = ',';
 
@@ -38,7 +39,6 @@ const NAMED_DELIMITERS: ReadonlyMap<string, string> = new Map([
 const EMPTY_DELIMITER =
   "Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'";
 
-const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8');
 
 interface FieldCodec {
@@ -81,7 +81,7 @@ export function createDelimitedSerde(columns: readonly SerdeColumn[], options: S
         const text = v === null || v === undefined ? null : codecs[i].print(v);
         line += (i === 0 ? '' : delimiter) + printCsvField(text, i === 0, delimiterCode);
       }
-      return utf8Encoder.encode(line);
+      return utf8Bytes(line);
     },
     deserialize(bytes) {
       if (bytes === null) return nullRow(n);

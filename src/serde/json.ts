@@ -12,8 +12,8 @@ import { compileJsonWriter, compileObjectWriter } from './json-writer.js';
 import { EMPTY_KEY_SERDE } from './none.js';
 import { anyNestedType, nullRow } from './schema-checks.js';
 import { deserializationError, FieldError } from './serde-error.js';
+import { utf8Bytes } from './utf8.js';
 
-const utf8Encoder = new TextEncoder();
 // Jackson rejects malformed UTF-8, so do we.
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -37,7 +37,7 @@ function unwrappedSerde(column: SerdeColumn, fail: (e: unknown) => Error): Serde
   return {
     serialize(values) {
       const v = values[0];
-      return v === null || v === undefined ? null : utf8Encoder.encode(write(v));
+      return v === null || v === undefined ? null : utf8Bytes(write(v));
     },
     deserialize(bytes) {
       if (bytes === null) return [null];
@@ -57,7 +57,7 @@ function wrappedSerde(columns: readonly SerdeColumn[], fail: (e: unknown) => Err
   const rowType = typeToString(struct(columns));
   return {
     serialize(values) {
-      return utf8Encoder.encode(writeRow((_, i) => values[i]));
+      return utf8Bytes(writeRow((_, i) => values[i]));
     },
     deserialize(bytes) {
       if (bytes === null) return nullRow(n);

@@ -9,10 +9,10 @@ import type { Serde, SerdeColumn, SerdeOptions } from './format.js';
 import { EMPTY_KEY_SERDE } from './none.js';
 import { columnList } from './schema-checks.js';
 import { deserializationError, FieldError } from './serde-error.js';
+import { utf8Bytes } from './utf8.js';
 
 const SUPPORTED: ReadonlySet<SqlTypeKind> = new Set<SqlTypeKind>(['INTEGER', 'BIGINT', 'DOUBLE', 'STRING', 'BYTES']);
 
-const utf8Encoder = new TextEncoder();
 // Kafka's StringDeserializer replaces malformed UTF-8 rather than failing.
 const utf8Decoder = new TextDecoder('utf-8');
 
@@ -63,7 +63,7 @@ function codecFor(kind: SqlTypeKind): Codec {
         decode: (b) => view(b, 8, 'Deserializer').getFloat64(0),
       };
     case 'STRING':
-      return { encode: (v) => utf8Encoder.encode(String(v)), decode: (b) => utf8Decoder.decode(b) };
+      return { encode: (v) => utf8Bytes(String(v)), decode: (b) => utf8Decoder.decode(b) };
     case 'BYTES':
       return { encode: (v) => (v as Uint8Array).slice(), decode: (b) => b.slice() };
     default:

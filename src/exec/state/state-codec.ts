@@ -3,9 +3,9 @@
  * tagged forms for the values JSON cannot carry (bigint, Decimal, Uint8Array, Map).
  */
 import { encodeBase64 } from '../../serde/base64.js';
+import { utf8Bytes } from '../../serde/utf8.js';
 import { Decimal } from '../../types/decimal.js';
 
-const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 function toJson(v: unknown): unknown {
@@ -39,7 +39,7 @@ function fromJson(v: unknown): unknown {
 }
 
 export function encodeState(v: unknown): Uint8Array {
-  return enc.encode(stateText(v));
+  return utf8Bytes(stateText(v));
 }
 
 /**

@@ -1,0 +1,10 @@
+/**
+ * UTF-8 text ↔ bytes on the record paths. Node 20's `TextEncoder.encode` allocates a fresh
+ * ArrayBuffer per call and costs ~0.5 µs for a 60-character string here; `Buffer.from` copies into
+ * Node's shared 8 KB pool and costs ~0.13 µs (bench: 1 M strings, 500 vs 135 ms). The result is a
+ * Buffer (a Uint8Array) that may sit at an offset in a larger ArrayBuffer: callers that view its
+ * memory must use byteOffset/byteLength, as every reader of record bytes already does.
+ */
+export function utf8Bytes(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
