@@ -48,25 +48,24 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
     else state.delete(`fk:${fk}`);
   };
 
-  const emit = (lk: string, left: unknown[], right: unknown[] | undefined, t: number, out: unknown[][]): void => {
-    if (right !== undefined || rows.outer[0]) {
-      if (state.get(`J:${lk}`) !== true) state.put(`J:${lk}`, true);
-      out.push(rows.combine(left, right, t, pkOf(left)));
-    } else if (state.get(`J:${lk}`)) {
-      state.delete(`J:${lk}`);
-      out.push(markTombstone(rows.combine(left, undefined, t, pkOf(left))));
-    }
+  // Whether a left row's last emission was a join result (not a tombstone) follows from the
+  // state: INNER, iff its foreign key's right row existed then, and every change of that right row
+  // re-emits it. So no per-row marker is kept (it doubled the join's changelog).
+  const emit = (left: unknown[], right: unknown[] | undefined, hadResult: boolean, t: number, out: unknown[][]): void => {
+    if (right !== undefined || rows.outer[0]) out.push(rows.combine(left, right, t, pkOf(left)));
+    else if (hadResult) out.push(markTombstone(rows.combine(left, undefined, t, pkOf(left))));
   };
 
   return (side, k, _key, row, out) => {
     if (side === 1) {
+      const hadResult = rows.outer[0] || state.get(`1:${k}`) !== undefined;
       if (isTombstone(row)) state.delete(`1:${k}`);
       else state.put(`1:${k}`, row);
       const right = isTombstone(row) ? undefined : row;
       const t = rows.timeOf(row, 1);
       for (const lk of index(k)) {
         const left = state.get(`0:${lk}`) as unknown[];
-        emit(lk, left, right, right ? Math.max(t, rows.timeOf(left, 0)) : t, out);
+        emit(left, right, hadResult, right ? Math.max(t, rows.timeOf(left, 0)) : t, out);
       }
       return;
     }
@@ -74,11 +73,11 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
     const lk = valueKey(pkOf(row));
     const old = state.get(`0:${lk}`) as unknown[] | undefined;
     const oldFk = old ? fkKey(old) : undefined;
+    const hadResult = old !== undefined && (rows.outer[0] || (oldFk !== undefined && state.get(`1:${oldFk}`) !== undefined));
     if (oldFk !== undefined) removeFromIndex(oldFk, lk);
     const t = rows.timeOf(row, 0);
     if (isTombstone(row)) {
       state.delete(`0:${lk}`);
-      state.delete(`J:${lk}`);
       out.push(markTombstone(rows.combine(row, undefined, t, pkOf(row))));
       return;
     }
@@ -86,6 +85,6 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
     const fk = fkKey(row);
     if (fk !== undefined) addToIndex(fk, lk);
     const right = fk === undefined ? undefined : (state.get(`1:${fk}`) as unknown[] | undefined);
-    emit(lk, row, right, right ? Math.max(t, rows.timeOf(right, 1)) : t, out);
+    emit(row, right, hadResult, right ? Math.max(t, rows.timeOf(right, 1)) : t, out);
   };
 }
