@@ -103,8 +103,9 @@ export function streamStreamJoin(j: JoinSpec, state: KeyValueState, rows: JoinRo
       if (own === undefined) kept.set(list, (own = []));
       else expire(list, own, live);
       const id = nextId++;
-      own.push({ t, row, id });
-      state.put(rowEntry(list, id), { t, row });
+      const keptRow = rows.stored(side, row);
+      own.push({ t, row: keptRow, id });
+      state.put(rowEntry(list, id), { t, row: keptRow });
       state.put('nextId', nextId);
     }
 
@@ -124,7 +125,7 @@ export function streamStreamJoin(j: JoinSpec, state: KeyValueState, rows: JoinRo
       return;
     }
     const pending = (state.get('pending') as Pending[] | undefined) ?? [];
-    state.put('pending', [...pending, { side, k, key, t, row }]);
+    state.put('pending', [...pending, { side, k, key, t, row: rows.stored(side, row) }]);
   };
 }
 

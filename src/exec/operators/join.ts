@@ -27,6 +27,11 @@ export interface JoinRows {
   /** A side-only row (the other side NULL). */
   padded(side: Side, row: readonly unknown[], t: number, key: unknown): unknown[];
   timeOf(row: readonly unknown[], side: Side): number;
+  /**
+   * The copy of a stream-stream or stream-table join's row that its state keeps: positions that
+   * nothing after the join reads are NULL (the state holds such rows for the whole join window).
+   */
+  stored(side: Side, row: unknown[]): unknown[];
   readonly outer: readonly [boolean, boolean];
 }
 
@@ -46,8 +51,21 @@ export function joinState(shared: KeyValueState, j: JoinSpec): KeyValueState {
   };
 }
 
-function joinRows(j: JoinSpec): JoinRows {
+/** Per side, the positions of its rows that no one reads after the join (undefined: none). */
+function unreadPositions(j: JoinSpec, used: readonly number[] | undefined): [number[] | undefined, number[] | undefined] {
+  if (used === undefined) return [undefined, undefined];
+  const read = new Set(used);
+  const unread = (from: number, width: number): number[] | undefined => {
+    const out: number[] = [];
+    for (let i = 0; i < width; i++) if (!read.has(from + i)) out.push(i);
+    return out.length > 0 ? out : undefined;
+  };
+  return [unread(0, j.leftWidth), unread(j.leftWidth, j.rightWidth)];
+}
+
+function joinRows(j: JoinSpec, used: readonly number[] | undefined): JoinRows {
   const widths = [j.leftWidth, j.rightWidth] as const;
+  const unread = unreadPositions(j, used);
   const nulls = (n: number): unknown[] => new Array<unknown>(n).fill(null);
   const combine = (left: readonly unknown[] | undefined, right: readonly unknown[] | undefined, t: number, key: unknown): unknown[] => {
     return [...(left ? left.slice(0, widths[0]) : nulls(widths[0])), ...(right ?? nulls(widths[1])), key, BigInt(t)];
@@ -56,6 +74,13 @@ function joinRows(j: JoinSpec): JoinRows {
     combine,
     padded: (side, row, t, key) => (side === 0 ? combine(row, undefined, t, key) : combine(undefined, row, t, key)),
     timeOf: (row, side) => Number(row[side === 0 ? j.rowtimeIndex : j.rightRowtimeIndex]),
+    stored: (side, row) => {
+      const drop = unread[side];
+      if (drop === undefined) return row;
+      const copy = row.slice();
+      for (const i of drop) copy[i] = null;
+      return copy;
+    },
     outer: [j.type === 'LEFT' || j.type === 'FULL', j.type === 'RIGHT' || j.type === 'FULL'],
   };
 }
@@ -64,7 +89,7 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
   const j = spec.join;
   const state = joinState(env.state, j);
   const keyFns = [compileExpr(j.leftKey), compileExpr(j.rightKey)] as const;
-  const rows = joinRows(j);
+  const rows = joinRows(j, spec.used);
   // Windowed keys match only within the same window: the window is part of the state key.
   const w = j.windowIndexes;
   const stateKey = (key: unknown, row: readonly unknown[], side: Side): string =>
@@ -93,7 +118,7 @@ export function createJoin(spec: Extract<OperatorSpec, { kind: 'join' }>, onErro
   const streamTable: JoinStep = (side, k, key, row, out) => {
     if (side === 1) {
       if (isTombstone(row)) state.delete(`1:${k}`);
-      else state.put(`1:${k}`, row);
+      else state.put(`1:${k}`, rows.stored(1, row));
       return;
     }
     if (isTombstone(row)) return;
