@@ -56,6 +56,46 @@ export function commandForKey(input: string, key: KeyPress): KeyCommand | undefi
   return KEY_BINDINGS.find((b) => b.matches(input, key))?.command;
 }
 
+/** One key press as Ink reports a key pressed alone. */
+export interface KeyEvent {
+  readonly input: string;
+  readonly key: KeyPress;
+}
+
+/** Ctrl-A..Ctrl-Z, Backspace and DEL; not Tab, line feed or CR, which a paste carries as text. */
+const CONTROL_KEY = /[\x01-\x08\x0b\x0c\x0e-\x1a\x7f]/;
+
+/**
+ * Ink hands over what one read of stdin returned. A process slow to read (a loaded machine) gets
+ * several keys in one read, e.g. Enter then Ctrl-C as "\r\x03", and Ink reports them as one
+ * unflagged string, like a paste, whose control characters `typedLines` would drop: the Ctrl-C
+ * was lost and the query kept running. So a chunk is cut at its control keys, each pressed as if
+ * alone; the text between them stays one paste.
+ */
+export function keyPresses(input: string, key: KeyPress): readonly KeyEvent[] {
+  if (input.length < 2 || key.ctrl === true || key.meta === true || !CONTROL_KEY.test(input)) return [{ input, key }];
+  const presses: KeyEvent[] = [];
+  let text = '';
+  for (const ch of input) {
+    if (!CONTROL_KEY.test(ch)) {
+      text += ch;
+      continue;
+    }
+    if (text !== '') presses.push({ input: text, key: {} });
+    text = '';
+    presses.push(controlKey(ch));
+  }
+  if (text !== '') presses.push({ input: text, key: {} });
+  return presses;
+}
+
+/** A control character as Ink reports it when it arrives alone. */
+function controlKey(ch: string): KeyEvent {
+  if (ch === '\x7f') return { input: '', key: { delete: true } };
+  if (ch === '\x08') return { input: '', key: { backspace: true } };
+  return { input: String.fromCharCode(ch.charCodeAt(0) + 0x60), key: { ctrl: true } };
+}
+
 /**
  * The text a key press types, as lines, or undefined for an unbound control key. A paste
  * arrives as one chunk; the app types each line and presses Enter between them, as a terminal

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, KEY_BINDINGS, typedLines } from '../../src/shell/keys.js';
+import { commandForKey, KEY_BINDINGS, keyPresses, typedLines } from '../../src/shell/keys.js';
 
 describe('key table', () => {
   it('maps keys to named commands', () => {
@@ -46,5 +46,22 @@ describe('key table', () => {
     expect(typedLines('x', { meta: true })).toBeUndefined();
     expect(typedLines('', {})).toBeUndefined();
     expect(typedLines('\x07', {})).toBeUndefined();
+  });
+
+  it('cuts a chunk of several keys at its control keys, each as Ink reports it alone', () => {
+    // Enter then Ctrl-C in one read of a slow process: the Ctrl-C must not be dropped as text.
+    expect(keyPresses('\r\x03', {})).toEqual([{ input: '\r', key: {} }, { input: 'c', key: { ctrl: true } }]);
+    expect(keyPresses('ab\x7fc\x08\x15', {})).toEqual([
+      { input: 'ab', key: {} },
+      { input: '', key: { delete: true } },
+      { input: 'c', key: {} },
+      { input: '', key: { backspace: true } },
+      { input: 'u', key: { ctrl: true } },
+    ]);
+    expect(keyPresses('\x03\x03', {}).map((p) => commandForKey(p.input, p.key))).toEqual(['interrupt', 'interrupt']);
+    // Pastes keep their line breaks and tabs as text; single keys pass through untouched.
+    expect(keyPresses('select 1,\r\n2;\tx\r', {})).toEqual([{ input: 'select 1,\r\n2;\tx\r', key: {} }]);
+    expect(keyPresses('c', { ctrl: true })).toEqual([{ input: 'c', key: { ctrl: true } }]);
+    expect(keyPresses('\x7f', { delete: true })).toEqual([{ input: '\x7f', key: { delete: true } }]);
   });
 });
