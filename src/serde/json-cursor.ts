@@ -177,6 +177,17 @@ export class JsonCursor {
     return name;
   }
 
+  /**
+   * Consumes a member name and its colon if the text here is exactly `quoted` (the name in quotes,
+   * without escapes), without building the name; otherwise consumes nothing.
+   */
+  tryMemberName(quoted: string): boolean {
+    if (this.peek() !== QUOTE || !this.text.startsWith(quoted, this.pos)) return false;
+    this.pos += quoted.length;
+    this.expect(58 /* : */);
+    return true;
+  }
+
   /** Skips one value of any kind. */
   skipValue(): void {
     const c = this.peek();

@@ -75,7 +75,27 @@ export interface FieldTable {
   readonly alsoUpper: readonly boolean[];
   /** Per-read match state; reads are synchronous and never re-enter the same table. */
   readonly matched: Uint8Array;
+  /**
+   * The member names met at each position of the last objects read, resolved. Records of one
+   * topic mostly repeat their member order, so the name at a position is first compared in place
+   * with the one seen there before: no name string, no upper-casing, no lookup.
+   */
+  readonly seen: (SeenMember | undefined)[];
 }
+
+/** A member name as it appeared (with its quotes, no escapes) and what it resolves to. */
+interface SeenMember {
+  readonly quoted: string;
+  readonly field: number;
+  readonly how: MemberMatch;
+}
+
+/** How a member name resolves: to no field, to a field by upper-casing, or exactly. */
+type MemberMatch = typeof SKIP | typeof MATCHED_BY_UPPER_CASE | typeof MATCHED_EXACTLY;
+const SKIP = 0;
+
+/** Member positions remembered per table (objects with more members resolve the rest by name). */
+const SEEN_MEMBERS = 64;
 
 export function compileFieldTable(fields: readonly StructField[]): FieldTable {
   const names = fields.map((f) => f.name);
@@ -92,6 +112,7 @@ export function compileFieldTable(fields: readonly StructField[]): FieldTable {
     upper,
     alsoUpper: names.map((name) => name !== name.toUpperCase() && upper.has(name.toUpperCase())),
     matched: new Uint8Array(names.length),
+    seen: [],
   };
 }
 
@@ -106,12 +127,18 @@ export function readMembers(c: JsonCursor, t: FieldTable, out: unknown[]): void 
   const matched = t.matched;
   matched.fill(0);
   let field = -1;
+  let position = 0;
   try {
     do {
-      const key = c.readMemberName();
-      field = t.exact.get(key) ?? -1;
-      if (field >= 0) {
-        if (t.alsoUpper[field]) {
+      const seen = position < SEEN_MEMBERS ? t.seen[position] : undefined;
+      let how: MemberMatch;
+      if (seen !== undefined && c.tryMemberName(seen.quoted)) {
+        field = seen.field;
+        how = seen.how;
+      } else {
+        const key = c.readMemberName();
+        field = t.exact.get(key) ?? -1;
+        if (field >= 0 && t.alsoUpper[field]) {
           // A member named `foo` matches field `foo` exactly and field `FOO` by upper-casing:
           // read it for both (rewinding), unless `FOO` has its own exact member.
           const other = t.upper.get(key.toUpperCase()) as number;
@@ -120,21 +147,28 @@ export function readMembers(c: JsonCursor, t: FieldTable, out: unknown[]): void 
             const start = c.pos;
             const depth = c.depth;
             field = other;
-            out[other] = t.readers[other](c);
+            out[other] = t.readers[other]!(c);
             matched[other] = MATCHED_BY_UPPER_CASE;
             c.pos = start;
             c.depth = depth;
             field = exactField;
           }
+          out[field] = t.readers[field]!(c);
+          matched[field] = MATCHED_EXACTLY;
+          position++;
+          continue;
         }
-        out[field] = t.readers[field](c);
-        matched[field] = MATCHED_EXACTLY;
-        continue;
+        how = field >= 0 ? MATCHED_EXACTLY : SKIP;
+        if (field < 0 && t.upper.size > 0) {
+          field = t.upper.get(key.toUpperCase()) ?? -1;
+          if (field >= 0) how = MATCHED_BY_UPPER_CASE;
+        }
+        if (position < SEEN_MEMBERS && !NEEDS_ESCAPE.test(key)) t.seen[position] = { quoted: `"${key}"`, field, how };
       }
-      field = t.upper.size === 0 ? -1 : (t.upper.get(key.toUpperCase()) ?? -1);
-      if (field >= 0 && matched[field] !== MATCHED_EXACTLY) {
-        out[field] = t.readers[field](c);
-        matched[field] = MATCHED_BY_UPPER_CASE;
+      position++;
+      if (how === MATCHED_EXACTLY || (how === MATCHED_BY_UPPER_CASE && matched[field] !== MATCHED_EXACTLY)) {
+        out[field] = t.readers[field]!(c);
+        matched[field] = how;
       } else {
         field = -1;
         c.skipValue();
@@ -144,6 +178,10 @@ export function readMembers(c: JsonCursor, t: FieldTable, out: unknown[]): void 
     throw field >= 0 ? within(e, `.${t.names[field]}`) : e;
   }
 }
+
+/** A name whose raw JSON text may differ from the name itself (it needs or may carry escapes). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
 function structReader(fields: readonly StructField[], required: string): JsonReader {
   const t = compileFieldTable(fields);
