@@ -15,6 +15,7 @@ import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { ClosingIndex } from './aggregate-final.js';
 import { graceMs, windowsFor } from './time-windows.js';
+import { slotAt, WindowSlots } from './window-slots.js';
 
 interface Group {
   /** Group values. */
@@ -95,6 +96,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   // EMIT FINAL: window rows wait in state until their window closes (see closeWindows).
   const closing = window && agg.emitFinal ? rebuildClosingIndex(state) : undefined;
   let lastCloseTime = -Infinity;
+  const windowSlots = new WindowSlots<Group>();
 
   const outputRow = (grp: Group, ts: number): unknown[] => {
     const row: unknown[] = [...grp.g];
@@ -208,22 +210,33 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
           if (closing) closeWindows(out, row);
           continue;
         }
-        const prefix = gk + WINDOW_SEPARATOR;
+        const slots = windowSlots.of(gk, streamTime - grace);
         for (const w of windowsFor(window, ts)) {
           if (w.end + grace <= streamTime) {
             env.onLateRecord();
             continue;
           }
-          const key = prefix + startText(w.start);
-          let grp = state.get(key) as Group | undefined;
-          if (!grp) {
-            grp = { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
-            closing?.add(w.end, key);
+          let slot = slotAt(slots, w.start);
+          let isNew = false;
+          if (slot === undefined) {
+            const key = gk + WINDOW_SEPARATOR + startText(w.start);
+            let grp = state.get(key) as Group | undefined;
+            if (!grp) {
+              grp = { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
+              closing?.add(w.end, key);
+              isNew = true;
+            }
+            slots.push((slot = { start: w.start, end: w.end, key, group: grp }));
           }
-          if (!fold(grp, row)) continue;
+          const grp = slot.group;
+          if (!fold(grp, row)) {
+            // A window that has no state yet gets none from a record that failed.
+            if (isNew) slots.splice(slots.indexOf(slot), 1);
+            continue;
+          }
           grp.t = Math.max(grp.t ?? ts, ts);
           if (!closing) emit(grp, grp.t, out, row);
-          state.put(key, grp);
+          state.put(slot.key, grp);
         }
         if (closing) closeWindows(out, row);
       }
