@@ -15,38 +15,42 @@ import type { KeyValueState } from '../state/key-value-state.js';
 import type { RowErrorHandler } from './operator.js';
 import type { JoinRows, JoinSpec, JoinStep } from './join.js';
 
-export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | 'put' | 'delete'>, rows: JoinRows, onError: RowErrorHandler): JoinStep {
+export function foreignKeyJoin(j: JoinSpec, state: KeyValueState, rows: JoinRows, onError: RowErrorHandler): JoinStep {
   const fkOf = compileExpr(j.leftKey);
   const pkWidth = j.leftPrimaryKeyWidth ?? 1;
   const pkOf = (row: readonly unknown[]): unknown => (pkWidth === 1 ? row[0] : row.slice(0, pkWidth));
-  const fkKey = (row: readonly unknown[]): string | undefined => {
+  const fkKey = (row: readonly unknown[], report: RowErrorHandler = onError): string | undefined => {
     try {
       const fk = fkOf(row);
       return fk === null || fk === undefined ? undefined : valueKey(fk);
     } catch (err) {
-      onError(err, row);
+      report(err, row);
       return undefined;
     }
   };
-  // The index lists are changed in place (a copy per change made the join quadratic in the number
-  // of left rows per foreign key); `put` marks them changed for the changelog.
-  const index = (fk: string): readonly string[] => (state.get(`fk:${fk}`) as string[] | undefined) ?? [];
+  // Foreign key -> the left keys that refer to it. Derived from the left rows, so it lives in
+  // memory only and is rebuilt from them on restart: kept in the state, every change rewrote a
+  // foreign key's whole list to the changelog.
+  const index = new Map<string, Set<string>>();
   const addToIndex = (fk: string, lk: string): void => {
-    const keys = state.get(`fk:${fk}`) as string[] | undefined;
-    if (keys === undefined) state.put(`fk:${fk}`, [lk]);
-    else {
-      keys.push(lk);
-      state.put(`fk:${fk}`, keys);
-    }
+    const keys = index.get(fk);
+    if (keys === undefined) index.set(fk, new Set([lk]));
+    else keys.add(lk);
   };
   const removeFromIndex = (fk: string, lk: string): void => {
-    const keys = state.get(`fk:${fk}`) as string[] | undefined;
-    const at = keys === undefined ? -1 : keys.indexOf(lk);
-    if (keys === undefined || at < 0) return;
-    keys.splice(at, 1);
-    if (keys.length > 0) state.put(`fk:${fk}`, keys);
-    else state.delete(`fk:${fk}`);
+    const keys = index.get(fk);
+    if (keys?.delete(lk) && keys.size === 0) index.delete(fk);
   };
+  const legacyIndexEntries: string[] = [];
+  for (const [key, value] of state.entries()) {
+    if (key.startsWith('0:')) {
+      // Errors in these rows were reported when they arrived.
+      const fk = fkKey(value as unknown[], () => undefined);
+      if (fk !== undefined) addToIndex(fk, key.slice(2));
+    } else if (key.startsWith('fk:') || key.startsWith('J:')) legacyIndexEntries.push(key);
+  }
+  // State written before the index moved to memory (and its per-row result markers).
+  for (const key of legacyIndexEntries) state.delete(key);
 
   // Whether a left row's last emission was a join result (not a tombstone) follows from the
   // state: INNER, iff its foreign key's right row existed then, and every change of that right row
@@ -63,7 +67,7 @@ export function foreignKeyJoin(j: JoinSpec, state: Pick<KeyValueState, 'get' | '
       else state.put(`1:${k}`, row);
       const right = isTombstone(row) ? undefined : row;
       const t = rows.timeOf(row, 1);
-      for (const lk of index(k)) {
+      for (const lk of index.get(k) ?? []) {
         const left = state.get(`0:${lk}`) as unknown[];
         emit(left, right, hadResult, right ? Math.max(t, rows.timeOf(left, 0)) : t, out);
       }
