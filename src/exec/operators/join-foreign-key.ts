@@ -41,16 +41,15 @@ export function foreignKeyJoin(j: JoinSpec, state: KeyValueState, rows: JoinRows
     const keys = index.get(fk);
     if (keys?.delete(lk) && keys.size === 0) index.delete(fk);
   };
-  const legacyIndexEntries: string[] = [];
-  for (const [key, value] of state.entries()) {
-    if (key.startsWith('0:')) {
-      // Errors in these rows were reported when they arrived.
-      const fk = fkKey(value as unknown[], () => undefined);
-      if (fk !== undefined) addToIndex(fk, key.slice(2));
-    } else if (key.startsWith('fk:') || key.startsWith('J:')) legacyIndexEntries.push(key);
+  const lefts = state.namespace('0:');
+  const rights = state.namespace('1:');
+  for (const [lk, row] of lefts.entries()) {
+    // Errors in these rows were reported when they arrived.
+    const fk = fkKey(row as unknown[], () => undefined);
+    if (fk !== undefined) addToIndex(fk, lk);
   }
   // State written before the index moved to memory (and its per-row result markers).
-  for (const key of legacyIndexEntries) state.delete(key);
+  for (const key of [...state.entries()].map(([k]) => k)) if (key.startsWith('fk:') || key.startsWith('J:')) state.delete(key);
 
   // Whether a left row's last emission was a join result (not a tombstone) follows from the
   // state: INNER, iff its foreign key's right row existed then, and every change of that right row
@@ -62,33 +61,33 @@ export function foreignKeyJoin(j: JoinSpec, state: KeyValueState, rows: JoinRows
 
   return (side, k, _key, row, out) => {
     if (side === 1) {
-      const hadResult = rows.outer[0] || state.get(`1:${k}`) !== undefined;
-      if (isTombstone(row)) state.delete(`1:${k}`);
-      else state.put(`1:${k}`, row);
+      const hadResult = rows.outer[0] || rights.get(k) !== undefined;
+      if (isTombstone(row)) rights.delete(k);
+      else rights.put(k, row);
       const right = isTombstone(row) ? undefined : row;
       const t = rows.timeOf(row, 1);
       for (const lk of index.get(k) ?? []) {
-        const left = state.get(`0:${lk}`) as unknown[];
+        const left = lefts.get(lk) as unknown[];
         emit(left, right, hadResult, right ? Math.max(t, rows.timeOf(left, 0)) : t, out);
       }
       return;
     }
     // Left rows are keyed by their primary key; `k` here is the foreign key, so re-key.
     const lk = valueKey(pkOf(row));
-    const old = state.get(`0:${lk}`) as unknown[] | undefined;
+    const old = lefts.get(lk) as unknown[] | undefined;
     const oldFk = old ? fkKey(old) : undefined;
-    const hadResult = old !== undefined && (rows.outer[0] || (oldFk !== undefined && state.get(`1:${oldFk}`) !== undefined));
+    const hadResult = old !== undefined && (rows.outer[0] || (oldFk !== undefined && rights.get(oldFk) !== undefined));
     if (oldFk !== undefined) removeFromIndex(oldFk, lk);
     const t = rows.timeOf(row, 0);
     if (isTombstone(row)) {
-      state.delete(`0:${lk}`);
+      lefts.delete(lk);
       out.push(markTombstone(rows.combine(row, undefined, t, pkOf(row))));
       return;
     }
-    state.put(`0:${lk}`, row);
+    lefts.put(lk, row);
     const fk = fkKey(row);
     if (fk !== undefined) addToIndex(fk, lk);
-    const right = fk === undefined ? undefined : (state.get(`1:${fk}`) as unknown[] | undefined);
+    const right = fk === undefined ? undefined : (rights.get(fk) as unknown[] | undefined);
     emit(row, right, hadResult, right ? Math.max(t, rows.timeOf(right, 1)) : t, out);
   };
 }

@@ -40,15 +40,7 @@ export type JoinStep = (side: Side, k: string, key: unknown, row: unknown[], out
 
 /** The state under this join's own prefix: several joins share the query's state. */
 export function joinState(shared: KeyValueState, j: JoinSpec): KeyValueState {
-  const ns = `j${j.rightSide}/`;
-  return {
-    get: (k) => shared.get(ns + k),
-    put: (k, v) => shared.put(ns + k, v),
-    delete: (k) => shared.delete(ns + k),
-    *entries() {
-      for (const [k, v] of shared.entries()) if (k.startsWith(ns)) yield [k.slice(ns.length), v];
-    },
-  };
+  return shared.namespace(`j${j.rightSide}/`);
 }
 
 /** Per side, the positions of its rows that no one reads after the join (undefined: none). */

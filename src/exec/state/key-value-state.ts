@@ -8,14 +8,27 @@ export interface KeyValueState {
   get(key: string): unknown;
   put(key: string, value: unknown): void;
   delete(key: string): void;
+  /** This state's own entries (not those of its namespaces). */
   entries(): IterableIterator<[string, unknown]>;
+  /**
+   * The entries whose changelog keys start with `prefix`, as a state of their own: keys there are
+   * used without the prefix, which is only spelled out for the changelog. (Prefixing every lookup
+   * built and hashed a new string each time: a join's lookups are its hottest path.)
+   */
+  namespace(prefix: string): KeyValueState;
 }
 
 export class MemoryState implements KeyValueState {
   private readonly map = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
+  /** Root only: every namespace, by its full prefix. */
+  private readonly spaces = new Map<string, MemoryState>();
 
-  constructor(private readonly track = true) {}
+  constructor(
+    private readonly track = true,
+    private readonly root?: MemoryState,
+    private readonly prefix = '',
+  ) {}
 
   get(key: string): unknown {
     return this.map.get(key);
@@ -35,17 +48,41 @@ export class MemoryState implements KeyValueState {
     return this.map.entries();
   }
 
-  /** Loads a value without marking it changed (restore from the changelog). */
+  namespace(prefix: string): KeyValueState {
+    if (this.root) return this.root.namespace(this.prefix + prefix);
+    let space = this.spaces.get(prefix);
+    if (space) return space;
+    space = new MemoryState(this.track, this, prefix);
+    // Restored entries (and those of a wider namespace made earlier) move into the new one.
+    for (const [outerPrefix, outer] of [['', this] as const, ...this.spaces]) {
+      if (!prefix.startsWith(outerPrefix)) continue;
+      const rest = prefix.slice(outerPrefix.length);
+      for (const [key, value] of outer.map) {
+        if (!key.startsWith(rest)) continue;
+        space.map.set(key.slice(rest.length), value);
+        outer.map.delete(key);
+      }
+    }
+    this.spaces.set(prefix, space);
+    return space;
+  }
+
+  /** Loads a value without marking it changed (restore from the changelog, before namespaces exist). */
   restore(key: string, value: unknown): void {
+    if (this.spaces.size > 0) throw new Error('assertion failed: state restored after namespaces were made');
     if (value === undefined) this.map.delete(key);
     else this.map.set(key, value);
   }
 
-  /** Keys changed since the last call, with their current value (undefined = deleted). */
+  /** Keys changed since the last call (namespaces' with their prefix), with their current value (undefined = deleted). */
   takeChanges(): [string, unknown][] {
     const out: [string, unknown][] = [];
     for (const k of this.dirty) out.push([k, this.map.get(k)]);
     this.dirty.clear();
+    for (const [prefix, space] of this.spaces) {
+      for (const k of space.dirty) out.push([prefix + k, space.map.get(k)]);
+      space.dirty.clear();
+    }
     return out;
   }
 }

@@ -35,4 +35,22 @@ describe('MemoryState', () => {
     expect(s.takeChanges()).toEqual([]);
     expect(s.get('a')).toBe(1);
   });
+
+  it('keeps the entries of a namespace under its prefix for the changelog, and moves restored ones in', () => {
+    const s = new MemoryState();
+    s.restore('j1/0:a', 'left a');
+    s.restore('j1/1:x', 'right x');
+    s.restore('top', 1);
+    const join = s.namespace('j1/');
+    const lefts = join.namespace('0:');
+    expect(lefts.get('a')).toBe('left a');
+    expect(join.get('1:x')).toBe('right x');
+    expect(join.get('0:a')).toBeUndefined(); // moved into the narrower namespace
+    expect([...s.entries()]).toEqual([['top', 1]]);
+    lefts.put('b', 'left b');
+    join.delete('1:x');
+    s.put('top', 2);
+    expect(s.takeChanges()).toEqual([['top', 2], ['j1/1:x', undefined], ['j1/0:b', 'left b']]);
+    expect(s.namespace('j1/0:')).toBe(lefts);
+  });
 });
