@@ -52,16 +52,19 @@ function stateText(v: unknown): string {
     case 'string':
       return JSON.stringify(v);
     case 'number':
-      return Number.isFinite(v) ? String(v) : 'null';
+      return Number.isFinite(v) ? numberText(v) : 'null';
     case 'boolean':
       return v ? 'true' : 'false';
     case 'bigint':
-      return `{"$b":"${v}"}`;
+      return '{"$b":"' + v.toString() + '"}';
     case 'object':
       if (v === null) return 'null';
       if (Array.isArray(v)) {
         let out = '[';
-        for (let i = 0; i < v.length; i++) out += (i === 0 ? '' : ',') + stateText(v[i]);
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) out += ',';
+          out += stateText(v[i]);
+        }
         return out + ']';
       }
       if (v instanceof Decimal) return `{"$d":["${v.unscaled}",${v.scale}]}`;
@@ -85,10 +88,39 @@ function objectText(o: Record<string, unknown>): string {
   let out = '{"$o":{';
   let first = true;
   for (const k of Object.keys(o)) {
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${stateText(o[k])}`;
+    if (!first) out += ',';
     first = false;
+    out += quotedKey(k);
+    out += ':';
+    out += stateText(o[k]);
   }
   return out + '}}';
+}
+
+/** State objects use a handful of field names: each is quoted once. */
+const QUOTED_KEYS_MAX = 4096;
+const quotedKeys = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(k, q);
+  }
+  return q;
+}
+
+/**
+ * `String(v)`, faster for integers beyond 32 bits (epoch milliseconds fill state): V8 prints
+ * those through its slow double-to-text path, so they are printed as two smaller integers.
+ */
+function numberText(v: number): string {
+  if (v <= 0xffffffff || v > Number.MAX_SAFE_INTEGER || !Number.isInteger(v)) return String(v);
+  let high = Math.floor(v / 1e8);
+  let low = v - high * 1e8; // exact: every term is an integer below 2^53
+  if (low < 0) (high -= 1), (low += 1e8);
+  else if (low >= 1e8) (high += 1), (low -= 1e8);
+  const lowText = String(low);
+  return String(high) + '00000000'.slice(lowText.length) + lowText;
 }
 
 /** The reference encoding (what the changelog has always held); tests compare stateText with it. */

@@ -18,6 +18,9 @@ describe('state codec', () => {
       null, undefined, true, false, 0, -0, 1.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY, 'a"\\b\u2028é\u0000', -(2n ** 64n),
       new Decimal(5n, -2), bytes.subarray(1), new Map<unknown, unknown>([[1n, [2, null]], ['k', { x: undefined }]]),
       [undefined, [[]], {}], { 'we"ird': [1n, new Decimal(10n, 1)], n: null, s: { $b: 'not a bigint' } },
+      // Integers past 32 bits are printed in two parts: every boundary of the split.
+      0xffffffff, 2 ** 32, 1436918400000, -1436918400000, 1e8 * 12345678 - 1, 1e8 * 12345678, 1e8 * 12345678 + 1,
+      100000000, 99999999, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 2 ** 60, 1436918400000.5,
     ];
     for (const v of values) expect(new TextDecoder().decode(encodeState(v))).toBe(referenceStateText(v));
     expect(decodeState(encodeState(bytes.subarray(1)))).toEqual(Uint8Array.from([255, 7]));
