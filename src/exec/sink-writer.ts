@@ -62,10 +62,29 @@ export function createSinkWriter(sink: SourceDef, partitions: number, options: S
   const nullKeyPartition = roundRobinChooser();
   // WITH (TIMESTAMP='col'): the records' time is that column's, not the row's ROWTIME.
   const eventTime = createTimestampExtractor(sink, [...sink.keyColumns, ...sink.valueColumns]);
+  // A table sink under a record cache keeps the last change per key and step: rows superseded
+  // later in the same call are dropped before they are serialized (lastRecordPerKey below still
+  // decides by key bytes, for the rows this cannot tell apart).
+  const superseded = (rows: readonly (readonly unknown[])[]): Set<number> | undefined => {
+    if (!options.lastPerKey || rows.length < 2 || nKey === 0) return undefined;
+    const seen = new Set<string>();
+    const out = new Set<number>();
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i]!;
+      const k = scalarKeyText(row, nKey, windowed ? nKey + nValue + 1 : -1);
+      if (k === undefined) continue;
+      if (seen.has(k)) out.add(i);
+      else seen.add(k);
+    }
+    return out;
+  };
   return {
     toWrites(rows, onError) {
       const byPartition = new Map<number, ProducerRecord[]>();
-      for (const row of rows) {
+      const skip = superseded(rows);
+      for (let i = 0; i < rows.length; i++) {
+        if (skip?.has(i)) continue;
+        const row = rows[i]!;
         let keyBytes: Uint8Array | null;
         let valueBytes: Uint8Array | null;
         let timestamp = Number(row[nKey + nValue]);
@@ -99,4 +118,25 @@ export function createSinkWriter(sink: SourceDef, partitions: number, options: S
       }));
     },
   };
+}
+
+/**
+ * Text that tells a row's key (and window) apart from every other key's, for keys of scalar
+ * values; undefined for an all-NULL key (no record key) or any other kind of value.
+ */
+function scalarKeyText(row: readonly unknown[], nKey: number, windowAt: number): string | undefined {
+  let text = '';
+  let allNull = true;
+  for (let i = 0; i < nKey; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) text += '\u0001';
+    else if (typeof v === 'string') text += 's' + v.length + ':' + v;
+    else if (typeof v === 'bigint' || (typeof v === 'number' && !Object.is(v, -0))) text += 'n' + String(v) + '\u0001';
+    else if (typeof v === 'boolean') text += v ? 't' : 'f';
+    else return undefined; // -0 (its own key bytes), DECIMAL, BYTES, structures: left to the byte check
+    if (v !== null && v !== undefined) allNull = false;
+  }
+  if (allNull) return undefined;
+  if (windowAt >= 0) text += String(row[windowAt]) + '/' + String(row[windowAt + 1]);
+  return text;
 }

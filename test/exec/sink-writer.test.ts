@@ -37,6 +37,20 @@ describe('table sinks and the record cache', () => {
     expect(table?.config?.coalesceTableChanges).toBe(true);
   });
 
+  it('merges the changes of a windowed table per key and window per key and window, keeping each window', async () => {
+    const engine = await openEngine();
+    await executeOk(engine.createSession(), `
+      CREATE STREAM c (user_id STRING KEY, ms INT) WITH (kafka_topic='c', partitions=1, value_format='JSON');
+      SET 'auto.offset.reset'='earliest';
+      INSERT INTO c (ROWTIME, user_id, ms) VALUES (1000, 'a', 1);
+      INSERT INTO c (ROWTIME, user_id, ms) VALUES (61000, 'a', 2);
+      INSERT INTO c (ROWTIME, user_id, ms) VALUES (2000, 'a', 3);
+      INSERT INTO c (ROWTIME, user_id, ms) VALUES (62000, 'a', 4);
+      CREATE TABLE per_minute AS SELECT user_id, SUM(ms) AS total FROM c WINDOW TUMBLING (SIZE 1 MINUTE) GROUP BY user_id;`);
+    const records = await awaitTextRecords(engine, 'PER_MINUTE', 2);
+    expect(records.map((r) => r.value)).toEqual(['{"TOTAL":4}', '{"TOTAL":6}']);
+  });
+
   it('writes every change with cache.max.bytes.buffering = 0, recorded with the query', async () => {
     const engine = await openEngine();
     await executeOk(engine.createSession(), `${SETUP}
