@@ -105,6 +105,28 @@ export class JsonCursor {
     }
   }
 
+  /**
+   * Reads an integer of at most 15 digits (no fraction or exponent) straight into a number, for
+   * BIGINT and TIMESTAMP fields (no text slice, no BigInt parse). Anything else here, including
+   * what `readNumber` would reject, consumes nothing and returns undefined.
+   */
+  readSafeInteger(): number | undefined {
+    const t = this.text;
+    let i = this.pos;
+    const negative = t.charCodeAt(i) === MINUS;
+    if (negative) i++;
+    const first = i;
+    let v = 0;
+    for (let c = t.charCodeAt(i); c >= ZERO && c <= NINE; c = t.charCodeAt(++i)) v = v * 10 + (c - ZERO);
+    const digits = i - first;
+    if (digits === 0 || digits > 15 || (digits > 1 && t.charCodeAt(first) === ZERO)) return undefined;
+    const next = t.charCodeAt(i);
+    if (next === DOT || next === LOWER_E || next === UPPER_E) return undefined;
+    this.pos = i;
+    this.numberIsInteger = true;
+    return negative ? 0 - v : v;
+  }
+
   /** Reads a number and returns its source text; sets `numberIsInteger`. */
   readNumber(): string {
     const t = this.text;

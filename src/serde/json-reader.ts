@@ -261,7 +261,10 @@ function readInteger(c: JsonCursor): number | null {
 
 function readBigint(c: JsonCursor): bigint | null {
   const ch = c.peek();
-  if (ch === MINUS || isDigit(ch)) return longValue(c.readNumber(), c.numberIsInteger);
+  if (ch === MINUS || isDigit(ch)) {
+    const small = c.readSafeInteger();
+    return small !== undefined ? BigInt(small) : longValue(c.readNumber(), c.numberIsInteger);
+  }
   if (ch === QUOTE) return fromString(parseJavaLong(c.readString()), 'BIGINT');
   if (ch === LETTER_N) return c.readLiteral() as null;
   throw invalid(c, 'BIGINT');
@@ -277,7 +280,7 @@ function readDouble(c: JsonCursor): number | null {
 
 function readTimestamp(c: JsonCursor): number | null {
   const ch = c.peek();
-  if (ch === MINUS || isDigit(ch)) return Number(longValue(c.readNumber(), c.numberIsInteger));
+  if (ch === MINUS || isDigit(ch)) return c.readSafeInteger() ?? Number(longValue(c.readNumber(), c.numberIsInteger));
   if (ch === QUOTE) return Number(fromString(parseJavaLong(c.readString()), 'TIMESTAMP'));
   if (ch === LETTER_N) return c.readLiteral() as null;
   throw invalid(c, 'TIMESTAMP');

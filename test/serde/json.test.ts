@@ -120,6 +120,17 @@ describe('JSON serde', () => {
     expect(s.deserialize(utf8('9223372036854775808'))).toEqual([-9223372036854775808n]);
   });
 
+  it('reads short integers on the fast path exactly as long ones', () => {
+    const s = serde('JSON', [col('L', BIGINT), col('T', TIMESTAMP)]);
+    const read = (json: string): unknown[] => s.deserialize(utf8(json)) as unknown[];
+    expect(read('{"L": 0, "T": -0}')).toEqual([0n, 0]);
+    expect(read('{"L": -123456789012345, "T": 999999999999999}')).toEqual([-123456789012345n, 999999999999999]);
+    expect(read('{"L": 1234567890123456, "T": 1436918400000}')).toEqual([1234567890123456n, 1436918400000]);
+    expect(read('{"L": 12.9, "T": 15e2}')).toEqual([12n, 1500]);
+    expect(() => read('{"L": 012}')).toThrow(/Leading zeroes/);
+    expect(() => read('{"L": -}')).toThrow(/expected digit/);
+  });
+
   it('reads decimals exactly, pads to the scale and accepts numeric strings', () => {
     const cols = [col('DEC', decimal(21, 19))];
     expect(decode(cols, '{"DEC": 10.1234512345123451234}')).toEqual([new Decimal(101234512345123451234n, 19)]);
