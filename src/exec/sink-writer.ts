@@ -94,7 +94,8 @@ export function createSinkWriter(sink: SourceDef, partitions: number, options: S
           // that PARTITION BY's computed keys of several columns stay records (e.g. JSON
           // {"A":null,"B":null}), as in ksqlDB.
           const keyValues = row.slice(0, nKey);
-          const allNull = keyValues.every((v) => v === null || v === undefined);
+          let allNull = true;
+          for (const v of keyValues) if (v !== null && v !== undefined) allNull = false;
           keyBytes = nKey === 0 || (allNull && (nKey === 1 || !options.partitionedBy)) ? null : key.serialize(keyValues);
           valueBytes = isTombstone(row) ? null : value.serialize(row.slice(nKey, nKey + nValue));
         } catch (err) {
@@ -109,7 +110,7 @@ export function createSinkWriter(sink: SourceDef, partitions: number, options: S
         let list = byPartition.get(partition);
         if (!list) byPartition.set(partition, (list = []));
         const headers = recordHeaders(row);
-        list.push({ key: keyBytes, value: valueBytes, timestamp, ...(headers.length > 0 ? { headers } : {}) });
+        list.push(headers.length > 0 ? { key: keyBytes, value: valueBytes, timestamp, headers } : { key: keyBytes, value: valueBytes, timestamp });
       }
       return [...byPartition].map(([partition, records]) => ({
         topic: sink.topic,

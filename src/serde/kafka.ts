@@ -48,17 +48,29 @@ function codecFor(kind: SqlTypeKind): Codec {
   switch (kind) {
     case 'INTEGER':
       return {
-        encode: (v) => fixed(4, (view) => view.setInt32(0, Number(v))),
+        encode: (v) => {
+          const b = Buffer.allocUnsafe(4); // from Node's pool: no ArrayBuffer per key
+          b.writeInt32BE(Number(v) | 0, 0);
+          return b;
+        },
         decode: (b) => view(b, 4, 'IntegerDeserializer').getInt32(0),
       };
     case 'BIGINT':
       return {
-        encode: (v) => fixed(8, (view) => view.setBigInt64(0, typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))))),
+        encode: (v) => {
+          const b = Buffer.allocUnsafe(8);
+          b.writeBigInt64BE(BigInt.asIntN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)))), 0);
+          return b;
+        },
         decode: (b) => view(b, 8, 'LongDeserializer').getBigInt64(0),
       };
     case 'DOUBLE':
       return {
-        encode: (v) => fixed(8, (view) => view.setFloat64(0, Number(v))),
+        encode: (v) => {
+          const b = Buffer.allocUnsafe(8);
+          b.writeDoubleBE(Number(v), 0);
+          return b;
+        },
         // Kafka's DoubleDeserializer really does call itself just "Deserializer" here.
         decode: (b) => view(b, 8, 'Deserializer').getFloat64(0),
       };
@@ -69,12 +81,6 @@ function codecFor(kind: SqlTypeKind): Codec {
     default:
       throw new Error(`assertion failed: KAFKA codec requested for unsupported type ${kind}`);
   }
-}
-
-function fixed(size: number, write: (view: DataView) => void): Uint8Array {
-  const bytes = new Uint8Array(size);
-  write(new DataView(bytes.buffer));
-  return bytes;
 }
 
 function view(bytes: Uint8Array, size: number, deserializer: string): DataView {
