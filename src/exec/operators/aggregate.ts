@@ -97,6 +97,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   const closing = window && agg.emitFinal ? rebuildClosingIndex(state) : undefined;
   let lastCloseTime = -Infinity;
   const windowSlots = new WindowSlots<Group>();
+  let step = 0; // process() calls: the state's changes are taken between them
 
   const outputRow = (grp: Group, ts: number): unknown[] => {
     const row: unknown[] = [...grp.g];
@@ -184,6 +185,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
 
   return {
     process(batch) {
+      step++;
       const out: unknown[][] = [];
       for (const row of batch.rows) {
         if (tableKeyCount !== undefined) {
@@ -226,7 +228,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
               closing?.add(w.end, key);
               isNew = true;
             }
-            slots.push((slot = { start: w.start, end: w.end, key, group: grp }));
+            slots.push((slot = { start: w.start, end: w.end, key, group: grp, putInStep: -1 }));
           }
           const grp = slot.group;
           if (!fold(grp, row)) {
@@ -236,7 +238,11 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
           }
           grp.t = Math.max(grp.t ?? ts, ts);
           if (!closing) emit(grp, grp.t, out, row);
-          state.put(slot.key, grp);
+          // The group is changed in place: the state needs to hear of it once per step.
+          if (slot.putInStep !== step) {
+            state.put(slot.key, grp);
+            slot.putInStep = step;
+          }
         }
         if (closing) closeWindows(out, row);
       }

@@ -12,6 +12,8 @@ export interface WindowSlot<G> {
   /** The window's state key. */
   readonly key: string;
   readonly group: G;
+  /** The processing step that last put the group (in place) into the state: once per step is enough. */
+  putInStep: number;
 }
 
 /** Below this many groups the whole index is not swept for closed windows. */
