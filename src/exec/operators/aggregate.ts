@@ -14,7 +14,7 @@ import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../
 import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { ClosingIndex } from './aggregate-final.js';
-import { graceMs, windowsFor } from './time-windows.js';
+import { graceMs, windowStartsFor } from './time-windows.js';
 import { slotAt, WindowSlots } from './window-slots.js';
 
 interface Group {
@@ -98,6 +98,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   let lastCloseTime = -Infinity;
   const windowSlots = new WindowSlots<Group>();
   let step = 0; // process() calls: the state's changes are taken between them
+  const windowStarts: number[] = [];
 
   const outputRow = (grp: Group, ts: number): unknown[] => {
     const row: unknown[] = [...grp.g];
@@ -213,7 +214,10 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
           continue;
         }
         const slots = windowSlots.of(gk, streamTime - grace);
-        for (const w of windowsFor(window, ts)) {
+        const count = windowStartsFor(window, ts, windowStarts);
+        for (let i = 0; i < count; i++) {
+          const start = windowStarts[i]!;
+          const w = { start, end: start + window.size.ms };
           if (w.end + grace <= streamTime) {
             env.onLateRecord();
             continue;

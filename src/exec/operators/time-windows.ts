@@ -11,15 +11,25 @@ export interface TimeWindow {
 
 /** Windows [start, start + size) containing ts: one for TUMBLING, size/advance for HOPPING. */
 export function windowsFor(spec: Exclude<WindowSpec, { kind: 'SESSION' }>, ts: number): TimeWindow[] {
+  const starts: number[] = [];
+  const n = windowStartsFor(spec, ts, starts);
+  return starts.slice(0, n).map((start) => ({ start, end: start + spec.size.ms }));
+}
+
+/**
+ * The starts of the windows containing ts, ascending, written into `starts` (reused by the
+ * caller: an aggregate asks for every record); returns how many there are.
+ */
+export function windowStartsFor(spec: Exclude<WindowSpec, { kind: 'SESSION' }>, ts: number, starts: number[]): number {
   const size = spec.size.ms;
   const advance = spec.kind === 'HOPPING' ? spec.advance.ms : size;
-  const out: TimeWindow[] = [];
   // The latest window start at or before ts, then earlier ones while they still contain ts.
-  let start = ts - (((ts % advance) + advance) % advance);
-  for (; start > ts - size; start -= advance) {
-    if (start >= 0) out.push({ start, end: start + size });
-  }
-  return out.reverse();
+  const latest = ts - (((ts % advance) + advance) % advance);
+  let earliest = latest;
+  while (earliest - advance > ts - size) earliest -= advance;
+  let n = 0;
+  for (let start = earliest; start <= latest; start += advance) if (start >= 0) starts[n++] = start;
+  return n;
 }
 
 export function graceMs(spec: WindowSpec): number {

@@ -20,4 +20,17 @@ describe('windowsFor', () => {
     ]);
     expect(windowsFor(w, 5_000)).toEqual([{ start: 0, end: 30_000 }]);
   });
+  it('agrees with the definition (every start k * advance >= 0 with start <= t < start + size)', () => {
+    for (const [size, advance] of [[10_000, 2_000], [10_000, 3_000], [7, 7], [5, 1], [1_000, 999]] as const) {
+      const w: WindowSpec = { kind: 'HOPPING', size: d(size), advance: d(advance), span };
+      for (const t of [0, 1, 6, 7, 9_999, 10_000, 12_345, 1_436_918_400_123, -5]) {
+        const expected: { start: number; end: number }[] = [];
+        for (let k = Math.floor((t - size) / advance) - 1; k * advance <= t; k++) {
+          const start = k * advance;
+          if (start >= 0 && start <= t && t < start + size) expected.push({ start, end: start + size });
+        }
+        expect(windowsFor(w, t)).toEqual(expected);
+      }
+    }
+  });
 });
