@@ -105,7 +105,8 @@ export function streamStreamJoin(j: JoinSpec, state: KeyValueState, rows: JoinRo
       const id = nextId++;
       const keptRow = rows.stored(side, row);
       own.push({ t, row: keptRow, id });
-      state.put(rowEntry(list, id), { t, row: keptRow });
+      // The row lives in `kept`; the state only writes it to the changelog.
+      state.record(rowEntry(list, id), { t, row: keptRow });
       state.put('nextId', nextId);
     }
 

@@ -8,6 +8,12 @@ export interface KeyValueState {
   get(key: string): unknown;
   put(key: string, value: unknown): void;
   delete(key: string): void;
+  /**
+   * Writes a new entry to the changelog without keeping it in this map: for operators that keep
+   * such entries in structures of their own (a join's window rows) and rebuild those from
+   * `entries()` after a restart. `delete` removes it as usual.
+   */
+  record(key: string, value: unknown): void;
   /** This state's own entries (not those of its namespaces). */
   entries(): IterableIterator<[string, unknown]>;
   /**
@@ -21,6 +27,8 @@ export interface KeyValueState {
 export class MemoryState implements KeyValueState {
   private readonly map = new Map<string, unknown>();
   private readonly dirty = new Set<string>();
+  /** Entries written with `record` since the last takeChanges. */
+  private recorded: [string, unknown][] = [];
   /** Root only: every namespace, by its full prefix. */
   private readonly spaces = new Map<string, MemoryState>();
 
@@ -42,6 +50,10 @@ export class MemoryState implements KeyValueState {
   delete(key: string): void {
     this.map.delete(key);
     if (this.track) this.dirty.add(key);
+  }
+
+  record(key: string, value: unknown): void {
+    if (this.track) this.recorded.push([key, value]);
   }
 
   entries(): IterableIterator<[string, unknown]> {
@@ -76,10 +88,14 @@ export class MemoryState implements KeyValueState {
 
   /** Keys changed since the last call (namespaces' with their prefix), with their current value (undefined = deleted). */
   takeChanges(): [string, unknown][] {
-    const out: [string, unknown][] = [];
+    // Recorded entries first: a record deleted in the same step ends as a tombstone.
+    const out: [string, unknown][] = this.recorded;
+    this.recorded = [];
     for (const k of this.dirty) out.push([k, this.map.get(k)]);
     this.dirty.clear();
     for (const [prefix, space] of this.spaces) {
+      for (const [k, v] of space.recorded) out.push([prefix + k, v]);
+      space.recorded = [];
       for (const k of space.dirty) out.push([prefix + k, space.map.get(k)]);
       space.dirty.clear();
     }

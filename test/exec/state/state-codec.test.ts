@@ -56,4 +56,19 @@ describe('MemoryState', () => {
     expect(s.takeChanges()).toEqual([['top', 2], ['j1/1:x', undefined], ['j1/0:b', 'left b']]);
     expect(s.namespace('j1/0:')).toBe(lefts);
   });
+
+  it('writes recorded entries to the changelog without keeping them, before the deletes of the step', () => {
+    const s = new MemoryState();
+    const join = s.namespace('j1/');
+    join.record('r0:a\u00001', { t: 1 });
+    join.record('r0:a\u00002', { t: 2 });
+    join.delete('r0:a\u00002');
+    expect(join.get('r0:a\u00001')).toBeUndefined();
+    expect(s.takeChanges()).toEqual([
+      ['j1/r0:a\u00001', { t: 1 }],
+      ['j1/r0:a\u00002', { t: 2 }],
+      ['j1/r0:a\u00002', undefined],
+    ]);
+    expect(s.takeChanges()).toEqual([]);
+  });
 });
