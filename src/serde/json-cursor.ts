@@ -11,6 +11,8 @@
 export const MAX_JSON_DEPTH = 1000;
 
 const QUOTE = 34;
+// eslint-disable-next-line no-control-regex
+const ESCAPE_OR_CONTROL = /[\u0000-\u001f\\]/;
 const BACKSLASH = 92;
 const MINUS = 45;
 const DOT = 46;
@@ -82,6 +84,15 @@ export class JsonCursor {
   /** Reads a string; the current char must be the opening quote. */
   readString(): string {
     const t = this.text;
+    // Most strings have no escapes: find the closing quote natively and check the text between.
+    const end = t.indexOf('"', this.pos + 1);
+    if (end >= 0) {
+      const plain = t.slice(this.pos + 1, end);
+      if (!ESCAPE_OR_CONTROL.test(plain)) {
+        this.pos = end + 1;
+        return plain;
+      }
+    }
     let i = this.pos + 1;
     let start = i;
     let out = '';
