@@ -12,10 +12,8 @@ import { compileJsonWriter, compileObjectWriter } from './json-writer.js';
 import { EMPTY_KEY_SERDE } from './none.js';
 import { anyNestedType, nullRow } from './schema-checks.js';
 import { deserializationError, FieldError } from './serde-error.js';
-import { utf8Bytes } from './utf8.js';
+import { strictUtf8Text, utf8Bytes } from './utf8.js';
 
-// Jackson rejects malformed UTF-8, so do we.
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 const LETTER_N = 110;
 const LBRACE = 123;
@@ -84,7 +82,7 @@ function wrappedSerde(columns: readonly SerdeColumn[], fail: (e: unknown) => Err
  * ignored; an empty document is an error.
  */
 function cursorAtValue(bytes: Uint8Array): JsonCursor {
-  const c = new JsonCursor(utf8Decoder.decode(bytes));
+  const c = new JsonCursor(strictUtf8Text(bytes));
   if (c.peek() < 0) throw new Error('No content to map due to end-of-input');
   return c;
 }
