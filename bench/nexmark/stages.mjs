@@ -21,6 +21,7 @@ const flag = (name) => {
   return value ?? true;
 };
 const isolate = flag('--isolate') === true;
+const showTopics = flag('--topics') === true; // print each topic's record count at the end
 const profFile = flag('--prof');
 const [query = 'q5', uptoArg] = args;
 const sql = readFileSync(join(root, 'bench', 'nexmark', 'queries', 'streamsql', `${query}.sql`), 'utf8').replace(/--.*$/gm, '');
@@ -71,6 +72,13 @@ if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
   const { writeFileSync } = await import('node:fs');
   writeFileSync(profFile, JSON.stringify(profile));
+}
+if (showTopics) {
+  for (const t of engine.store.listTopics()) {
+    let n = 0;
+    for (let p = 0; p < t.config.partitions; p++) n += engine.store.offsets(t.name, p).end;
+    console.log(`  ${t.name} ${n}`);
+  }
 }
 // CPU time (this process, until the chain went quiet plus the quiet wait's polling) is steadier
 // than wall time when something else shares the core.
