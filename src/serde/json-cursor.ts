@@ -11,8 +11,9 @@
 export const MAX_JSON_DEPTH = 1000;
 
 const QUOTE = 34;
+/** Text whose raw JSON string form differs from itself: a quote, a backslash or a control char. */
 // eslint-disable-next-line no-control-regex
-const ESCAPE_OR_CONTROL = /[\u0000-\u001f\\]/;
+export const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 const BACKSLASH = 92;
 const MINUS = 45;
 const DOT = 46;
@@ -88,7 +89,7 @@ export class JsonCursor {
     const end = t.indexOf('"', this.pos + 1);
     if (end >= 0) {
       const plain = t.slice(this.pos + 1, end);
-      if (!ESCAPE_OR_CONTROL.test(plain)) {
+      if (!NEEDS_ESCAPE.test(plain)) {
         this.pos = end + 1;
         return plain;
       }

@@ -13,7 +13,7 @@ import { Decimal } from '../types/decimal.js';
 import { typeToString, type SqlType, type StructField } from '../types/sql-type.js';
 import { decodeBase64 } from './base64.js';
 import { fitDecimal, parseDecimalText, type DecimalType } from './decimal-fit.js';
-import { isDigit, JsonCursor } from './json-cursor.js';
+import { isDigit, JsonCursor, NEEDS_ESCAPE } from './json-cursor.js';
 import { formatJavaBigDecimal, parseJavaDouble, parseJavaInt, parseJavaLong } from './java-number-text.js';
 import { FieldError } from './serde-error.js';
 
@@ -178,10 +178,6 @@ export function readMembers(c: JsonCursor, t: FieldTable, out: unknown[]): void 
     throw field >= 0 ? within(e, `.${t.names[field]}`) : e;
   }
 }
-
-/** A name whose raw JSON text may differ from the name itself (it needs or may carry escapes). */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 
 function structReader(fields: readonly StructField[], required: string): JsonReader {
   const t = compileFieldTable(fields);

@@ -14,7 +14,6 @@ import { anyNestedType, nullRow } from './schema-checks.js';
 import { deserializationError, FieldError } from './serde-error.js';
 import { strictUtf8Text, utf8Bytes } from './utf8.js';
 
-
 const LETTER_N = 110;
 const LBRACE = 123;
 

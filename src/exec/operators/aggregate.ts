@@ -217,22 +217,22 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
         const count = windowStartsFor(window, ts, windowStarts);
         for (let i = 0; i < count; i++) {
           const start = windowStarts[i]!;
-          const w = { start, end: start + window.size.ms };
-          if (w.end + grace <= streamTime) {
+          const end = start + window.size.ms;
+          if (end + grace <= streamTime) {
             env.onLateRecord();
             continue;
           }
-          let slot = slotAt(slots, w.start);
+          let slot = slotAt(slots, start);
           let isNew = false;
           if (slot === undefined) {
-            const key = gk + WINDOW_SEPARATOR + startText(w.start);
+            const key = gk + WINDOW_SEPARATOR + startText(start);
             let grp = state.get(key) as Group | undefined;
             if (!grp) {
-              grp = { g, a: overloads.map((o) => o.init()), h: false, s: w.start, e: w.end };
-              closing?.add(w.end, key);
+              grp = { g, a: overloads.map((o) => o.init()), h: false, s: start, e: end };
+              closing?.add(end, key);
               isNew = true;
             }
-            slots.push((slot = { start: w.start, end: w.end, key, group: grp, putInStep: -1 }));
+            slots.push((slot = { start, end, key, group: grp, putInStep: -1 }));
           }
           const grp = slot.group;
           if (!fold(grp, row)) {
