@@ -1,11 +1,13 @@
 /**
  * The Nexmark bench: streamsql against Apache Flink SQL on the same machine and the same events.
  *
- *   npm run bench:nexmark -- [--events N] [--queries q0,q1] [--seed S] [--core C] [--no-flink] [--profile] [--json]
+ *   npm run bench:nexmark -- [--events N] [--queries q0,q1] [--seed S] [--core C] [--repeat R] [--no-flink] [--profile] [--json]
  *
  * Generates the events once (topics for streamsql, a file for Flink), then per query runs each
  * engine in its own process pinned to one core, with the input preloaded before its clock starts,
- * and compares the result multisets. Prints a row per query; with --json a last line
+ * and compares the result multisets. --repeat R runs each query R times, the two engines
+ * alternating, and reports each engine's median rate (this VM's rates move by up to ±30% from run
+ * to run, for both engines alike; the median of alternated runs is steadier than one run). Prints a row per query; with --json a last line
  * {"q0":{"streamsql_eps":…,"flink_eps":…,"ratio":…,"results_match":…}, …}. --profile also profiles
  * streamsql's timed region (bench/nexmark/profile.ts) and prints where its time went.
  */
@@ -28,6 +30,7 @@ interface Options {
   readonly flink: boolean;
   readonly json: boolean;
   readonly profile: boolean;
+  readonly repeat: number;
 }
 
 export interface QueryReport {
@@ -38,6 +41,9 @@ export interface QueryReport {
   readonly results_match: boolean | null;
   readonly streamsql_mode?: string;
   readonly note?: string;
+  /** With --repeat: every run's rate, in run order (the reported rates are their medians). */
+  readonly streamsql_runs?: number[];
+  readonly flink_runs?: number[];
 }
 
 type StreamsqlOutcome =
@@ -61,6 +67,7 @@ function parseOptions(argv: readonly string[]): Options {
     flink: !argv.includes('--no-flink'),
     json: argv.includes('--json'),
     profile: argv.includes('--profile'),
+    repeat: Math.max(1, Number(value('--repeat') ?? 1)),
   };
 }
 
@@ -89,6 +96,14 @@ function readLines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n');
 }
 
+/** The middle value (the mean of the middle two for an even count); null for none. */
+function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 const fmt = (n: number | null): string => (n === null ? '-' : Math.round(n).toLocaleString('en-US'));
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -112,20 +127,29 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const report: Record<string, QueryReport> = {};
   for (const id of opts.queries) {
-    const s = await runStreamsql(id, pristine, work, opts.core, opts.profile);
-    const f: FlinkOutcome = peer ? await runFlinkQuery(peer, id, eventsFile, join(work, `${id}.flink.txt`), opts.core) : { status: 'failed', reason: 'skipped (--no-flink)' };
-    const streamsqlEps = s.status === 'ok' ? opts.events / (s.elapsed_ms / 1000) : null;
-    const flinkEps = f.status === 'ok' ? opts.events / (f.net_runtime_ms / 1000) : null;
-    let match: boolean | null = null;
+    const streamsqlRuns: number[] = [];
+    const flinkRuns: number[] = [];
     const notes: string[] = [];
-    if (s.status === 'failed') notes.push(`streamsql not runnable yet: ${s.reason}`);
-    if (f.status === 'failed') notes.push(`flink: ${f.reason}`);
-    if (s.status === 'ok' && f.status === 'ok') {
-      const results = (engine: string): Map<string, number> => withoutEndOfInput(foldChangelog(readLines(join(work, `${id}.${engine}.txt`))));
-      const diff = compareMultisets(results('streamsql'), results('flink'));
-      match = diff.equal;
-      if (!diff.equal) notes.push(`results differ: ${diff.onlyLeft} rows only in streamsql, ${diff.onlyRight} only in flink; e.g. ${diff.examples.join('; ')}`);
+    let match: boolean | null = null;
+    let s: StreamsqlOutcome = { status: 'failed', reason: 'not run' };
+    for (let run = 0; run < opts.repeat; run++) {
+      s = await runStreamsql(id, pristine, work, opts.core, opts.profile && run === opts.repeat - 1);
+      const f: FlinkOutcome = peer ? await runFlinkQuery(peer, id, eventsFile, join(work, `${id}.flink.txt`), opts.core) : { status: 'failed', reason: 'skipped (--no-flink)' };
+      if (s.status === 'ok') streamsqlRuns.push(opts.events / (s.elapsed_ms / 1000));
+      if (f.status === 'ok') flinkRuns.push(opts.events / (f.net_runtime_ms / 1000));
+      if (s.status === 'failed') notes.push(`streamsql not runnable yet: ${s.reason}`);
+      if (f.status === 'failed') notes.push(`flink: ${f.reason}`);
+      if (s.status === 'ok' && f.status === 'ok') {
+        const results = (engine: string): Map<string, number> => withoutEndOfInput(foldChangelog(readLines(join(work, `${id}.${engine}.txt`))));
+        const diff = compareMultisets(results('streamsql'), results('flink'));
+        // Every run must give Flink's results, not just one of them.
+        match = (match ?? true) && diff.equal;
+        if (!diff.equal) notes.push(`results differ: ${diff.onlyLeft} rows only in streamsql, ${diff.onlyRight} only in flink; e.g. ${diff.examples.join('; ')}`);
+      }
+      if (s.status === 'failed' || f.status === 'failed') break;
     }
+    const streamsqlEps = median(streamsqlRuns);
+    const flinkEps = median(flinkRuns);
     const ratio = streamsqlEps !== null && flinkEps !== null ? streamsqlEps / flinkEps : null;
     report[id] = {
       streamsql_eps: streamsqlEps === null ? null : Math.round(streamsqlEps),
@@ -134,10 +158,12 @@ async function main(argv: readonly string[]): Promise<void> {
       results_match: match,
       ...(s.status === 'ok' ? { streamsql_mode: s.mode } : {}),
       ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+      ...(opts.repeat > 1 ? { streamsql_runs: streamsqlRuns.map(Math.round), flink_runs: flinkRuns.map(Math.round) } : {}),
     };
     const rows = s.status === 'ok' ? ` rows ${s.rows}` : '';
+    const runs = opts.repeat > 1 ? `  runs ${streamsqlRuns.map((r, i) => `${fmt(r)}/${fmt(flinkRuns[i] ?? null)}`).join(' ')}` : '';
     console.log(
-      `${id.padEnd(3)} streamsql ${fmt(streamsqlEps).padStart(11)} ev/s  flink ${fmt(flinkEps).padStart(11)} ev/s  ratio ${ratio === null ? '-' : ratio.toFixed(2)}  match ${match === null ? '-' : match}${rows}${notes.length ? '  (' + notes.join('; ') + ')' : ''}`,
+      `${id.padEnd(3)} streamsql ${fmt(streamsqlEps).padStart(11)} ev/s  flink ${fmt(flinkEps).padStart(11)} ev/s  ratio ${ratio === null ? '-' : ratio.toFixed(2)}  match ${match === null ? '-' : match}${rows}${runs}${notes.length ? '  (' + notes.join('; ') + ')' : ''}`,
     );
     if (s.status === 'ok' && s.profile) {
       const share = (ms: number): string => `${((100 * ms) / s.profile!.total_ms).toFixed(0)}%`;
