@@ -8,6 +8,11 @@ export class ClosingIndex {
   // already closed the second time, and a list is much cheaper to grow per new window.
   private readonly byEnd = new Map<number, string[]>();
 
+  /** Whether no window is waiting to close. */
+  isEmpty(): boolean {
+    return this.byEnd.size === 0;
+  }
+
   /** `key` holds a window (or, for sessions, a group with a session) ending at `end`. */
   add(end: number, key: string): void {
     const keys = this.byEnd.get(end);

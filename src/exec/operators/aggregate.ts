@@ -14,6 +14,7 @@ import { isTombstone, markTombstone, recordHeaders, setRecordHeaders } from '../
 import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { ClosingIndex } from './aggregate-final.js';
+import { FOLDED, holdsPanes, HoppingPanes, paneWidth } from './aggregate-panes.js';
 import { graceMs, windowStartsFor } from './time-windows.js';
 import { slotAt, WindowSlots } from './window-slots.js';
 
@@ -143,20 +144,41 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
     return markTombstone(row);
   };
 
-  const fold = (grp: Group, row: readonly unknown[]): boolean => {
-    try {
-      for (let j = 0; j < overloads.length; j++) {
-        // One argument array per aggregate, refilled per row (overloads read it, never keep it).
-        const fns = argFns[j]!;
-        const args = argBuffers[j]!;
-        for (let i = 0; i < fns.length; i++) args[i] = fns[i]!(row);
-        grp.a[j] = overloads[j]!.add(grp.a[j], args);
+  /**
+   * Computes the row's aggregate arguments, once per record however many windows it folds into.
+   * An argument that fails is logged and NULL, as ksqlDB's pre-aggregation projection does.
+   */
+  const evalArgs = (row: readonly unknown[]): void => {
+    for (let j = 0; j < argFns.length; j++) {
+      // One argument array per aggregate, refilled per row (overloads read it, never keep it).
+      const fns = argFns[j]!;
+      const args = argBuffers[j]!;
+      for (let i = 0; i < fns.length; i++) {
+        try {
+          args[i] = fns[i]!(row);
+        } catch (err) {
+          onError(err, row);
+          args[i] = null;
+        }
       }
-      return true;
-    } catch (err) {
-      onError(err, row);
-      return false;
     }
+  };
+
+  /** Adds the arguments evalArgs computed to the group; returns FOLDED or what was thrown. */
+  const tryAdd = (grp: Group): unknown => {
+    try {
+      for (let j = 0; j < overloads.length; j++) grp.a[j] = overloads[j]!.add(grp.a[j], argBuffers[j]!);
+      return FOLDED;
+    } catch (err) {
+      return err;
+    }
+  };
+
+  const fold = (grp: Group, row: readonly unknown[]): boolean => {
+    const error = tryAdd(grp);
+    if (error === FOLDED) return true;
+    onError(error, row);
+    return false;
   };
 
   const groupValues = (row: readonly unknown[]): unknown[] | undefined => {
@@ -184,6 +206,15 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
 
   const newGroup = (g: unknown[]): Group => ({ g, a: overloads.map((o) => o.init()), h: false });
 
+  // EMIT FINAL hopping windows fold each record into one pane (aggregate-panes.ts). A query whose
+  // state holds open windows of the per-window layout (written before panes existed) keeps that.
+  const width = paneWidth(window, agg.emitFinal === true, overloads);
+  const usePanes = width !== undefined && window?.kind === 'HOPPING' && closing !== undefined && closing.isEmpty();
+  if (!usePanes && holdsPanes(state)) throw new Error('assertion failed: state holds window panes, but this aggregation does not use them');
+  const panes = usePanes
+    ? new HoppingPanes(window, width, { state, overloads, grace, tryAdd, emit, onError, onLateRecord: env.onLateRecord }, streamTime)
+    : undefined;
+
   return {
     process(batch) {
       step++;
@@ -198,6 +229,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
         if (!g) continue;
         const ts = Number(row[rowtimeIndex]);
         advanceStreamTime(ts);
+        evalArgs(row);
         const gk = g.map(valueKey).join('\u0001');
         if (!window) {
           const grp = (state.get(gk) as Group | undefined) ?? newGroup(g);
@@ -211,6 +243,10 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
         if (window.kind === 'SESSION') {
           sessionUpdate(gk, g, ts, row, out);
           if (closing) closeWindows(out, row);
+          continue;
+        }
+        if (panes) {
+          panes.add(gk, g, ts, streamTime, step, row, out);
           continue;
         }
         const slots = windowSlots.of(gk, streamTime - grace);

@@ -26,6 +26,14 @@ export interface AggregateOverload {
   result(acc: unknown): unknown;
   undo?(acc: unknown, args: readonly unknown[]): unknown;
   merge?(a: unknown, b: unknown): unknown;
+  /**
+   * `merge` of the accumulators of two disjoint sets of rows, in either order, equals adding the
+   * rows one by one in any order: hopping windows may then be aggregated by panes
+   * (src/exec/operators/aggregate-panes.ts). Not so for sums of DOUBLE (rounding), MIN/MAX over
+   * values that compare equal without being the same (-0.0, DECIMAL scales) or order-sensitive
+   * functions (LATEST_BY_OFFSET, COLLECT_LIST).
+   */
+  readonly exactMerge?: true;
 }
 
 export interface AggregateFunction {

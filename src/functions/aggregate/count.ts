@@ -10,6 +10,7 @@ const countOverload = (params: AggregateOverload['params'], star: boolean): Aggr
   add: (acc, args) => (star || !isNull(args[0]) ? (acc as number) + 1 : acc),
   undo: (acc, args) => (star || !isNull(args[0]) ? (acc as number) - 1 : acc),
   merge: (a, b) => (a as number) + (b as number),
+  exactMerge: true,
   result: (acc) => BigInt(acc as number),
 });
 

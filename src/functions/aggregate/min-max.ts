@@ -16,7 +16,9 @@ function extreme(name: 'MIN' | 'MAX', sign: 1 | -1): AggregateFunction {
       const cmp = t && argTypes.length === 1 && ORDERED_AGGREGATE_KINDS.has(t.kind) ? comparatorFor(t) : undefined;
       if (!t || !cmp) return `Function '${name}' does not accept parameters (${argTypes.map((a) => (a ? typeToString(a) : 'null')).join(', ')}).`;
       const better = (a: unknown, b: unknown): unknown => (isNull(a) ? b : isNull(b) ? a : sign * cmp(b, a) < 0 ? b : a);
-      return { params: [t], returnType: t, init: () => null, add: (acc, [v]) => better(acc, v), merge: better, result: (acc) => acc ?? null };
+      // Values that compare equal are the same value, except DOUBLE's -0.0/0.0 and DECIMAL scales.
+      const exact = t.kind !== 'DOUBLE' && t.kind !== 'DECIMAL' ? { exactMerge: true as const } : {};
+      return { params: [t], returnType: t, init: () => null, add: (acc, [v]) => better(acc, v), merge: better, ...exact, result: (acc) => acc ?? null };
     },
   };
 }

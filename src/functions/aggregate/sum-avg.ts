@@ -1,7 +1,10 @@
 /** SUM, AVG, STDDEV_SAMP and CORRELATION over numeric columns (NULL inputs are skipped). */
-import { DOUBLE, typeToString } from '../../types/sql-type.js';
+import { DOUBLE, typeToString, type SqlType } from '../../types/sql-type.js';
 import { isNull, type AggregateFunction, type ArgType } from './aggregate-function.js';
 import { numericOps } from './numeric-acc.js';
+
+/** INT and BIGINT sums wrap (Java): exact in any order, unlike DOUBLE (rounding) and DECIMAL (overflow). */
+const wrappingSum = (t: SqlType): { exactMerge?: true } => (t.kind === 'INTEGER' || t.kind === 'BIGINT' ? { exactMerge: true } : {});
 
 const argList = (ts: readonly ArgType[]): string => ts.map((t) => (t ? typeToString(t) : 'null')).join(', ');
 
@@ -20,6 +23,7 @@ export const SUM: AggregateFunction = {
       add: (acc, [v]) => (isNull(v) ? acc : ops.add(acc, v)),
       undo: (acc, [v]) => (isNull(v) ? acc : ops.subtract(acc, v)),
       merge: (a, b) => ops.add(a, b),
+      ...wrappingSum(t),
       result: (acc) => acc,
     };
   },
@@ -46,6 +50,7 @@ export const AVG: AggregateFunction = {
       add: (acc, [v]) => (isNull(v) ? acc : { s: ops.add((acc as SumCount).s, v), n: (acc as SumCount).n + 1 }),
       undo: (acc, [v]) => (isNull(v) ? acc : { s: ops.subtract((acc as SumCount).s, v), n: (acc as SumCount).n - 1 }),
       merge: (a, b) => ({ s: ops.add((a as SumCount).s, (b as SumCount).s), n: (a as SumCount).n + (b as SumCount).n }),
+      ...wrappingSum(t),
       // ksqlDB's AverageUdaf maps a count of 0 to 0.0, not NULL.
       result: (acc) => ((acc as SumCount).n === 0 ? 0 : ops.toDouble((acc as SumCount).s) / (acc as SumCount).n),
     };

@@ -44,9 +44,12 @@ export interface AggregateRun {
   push(ts: number, ...rows: (unknown[] | { delete: unknown[] })[]): unknown[][];
   readonly lateRecords: () => number;
   readonly errors: () => number;
+  /** The operator's state (its keys show which layout a windowed aggregation uses). */
+  readonly state: MemoryState;
 }
 
-export function runAggregate(sql: string, catalog: CatalogReader): AggregateRun {
+/** `state`: start from this state (as a restarted query does after restoring its changelog). */
+export function runAggregate(sql: string, catalog: CatalogReader, state = new MemoryState()): AggregateRun {
   const q = analyzeQuery(parseQuery(sql), catalog);
   const pipeline = toPhysical(planQuery(q));
   const spec = pipeline.operators.find((o) => o.kind === 'aggregate');
@@ -54,7 +57,7 @@ export function runAggregate(sql: string, catalog: CatalogReader): AggregateRun 
   const before = pipeline.operators.slice(0, pipeline.operators.indexOf(spec));
   let late = 0;
   let errors = 0;
-  const env = { state: new MemoryState(), onLateRecord: () => void late++ };
+  const env = { state, onLateRecord: () => void late++ };
   const onError = (): void => void errors++;
   const ops: Operator[] = [...before.map((o) => createOperator(o, onError, env)), createOperator(spec, onError, env)];
   const agg = spec.aggregation;
@@ -78,5 +81,6 @@ export function runAggregate(sql: string, catalog: CatalogReader): AggregateRun 
     },
     lateRecords: () => late,
     errors: () => errors,
+    state,
   };
 }

@@ -59,4 +59,30 @@ describe('aggregate state across a restart', () => {
       ['u1', 2n, 0n],
     ]);
   });
+  it('EMIT FINAL hopping windows (kept as panes) close with records from before and after the restart', async () => {
+    const dataDir = join(tempDir(), 'data');
+    let s = await reopen(dataDir);
+    await executeOk(s, `
+      CREATE STREAM bids (auction INT KEY, price INT) WITH (kafka_topic='bids', partitions=1, value_format='JSON');
+      SET 'auto.offset.reset'='earliest';
+      CREATE TABLE hot AS SELECT auction, COUNT(*) AS n, MAX(price) AS top FROM bids
+        WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 2 SECONDS) GROUP BY auction EMIT FINAL;
+      INSERT INTO bids (ROWTIME, auction, price) VALUES (1000, 1, 5);
+      INSERT INTO bids (ROWTIME, auction, price) VALUES (3000, 2, 7);
+      INSERT INTO bids (ROWTIME, auction, price) VALUES (5000, 1, 9);`);
+    s = await reopen(dataDir);
+    await executeOk(s, `
+      INSERT INTO bids (ROWTIME, auction, price) VALUES (9000, 1, 2);
+      INSERT INTO bids (ROWTIME, auction, price) VALUES (10000, 3, 1);
+      INSERT INTO bids (ROWTIME, auction, price) VALUES (12000, 3, 1);`);
+    // Stream time 10000 closes [0, 10000), 12000 closes [2000, 12000). Within a window, groups
+    // come in the order of their first record in it.
+    expect(rowsOf(await executeOk(s, "SET 'auto.offset.reset'='earliest'; SELECT auction, n, top, WINDOWSTART AS ws FROM hot EMIT CHANGES LIMIT 5;"))).toEqual([
+      [1, 3n, 9, 0n],
+      [2, 1n, 7, 0n],
+      [2, 1n, 7, 2000n],
+      [1, 2n, 9, 2000n],
+      [3, 1n, 1, 2000n],
+    ]);
+  });
 });
