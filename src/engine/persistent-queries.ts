@@ -65,7 +65,8 @@ export class PersistentQueries {
       from: def.from,
       signal: abort.signal,
       onLateRecord: () => entry.lateRecords++,
-      coalesceTableChanges: analyzed.sink.kind === 'TABLE' && def.config?.coalesceTableChanges === true,
+      // EMIT FINAL writes each window's row once: there is nothing to coalesce.
+      coalesceTableChanges: analyzed.sink.kind === 'TABLE' && !analyzed.query.emitFinal && def.config?.coalesceTableChanges === true,
       failOnInvalidTimestamp: def.config?.failOnInvalidTimestamp === true,
       onRecordError: (error, where) => this.processingLog.log(recordErrorEntry(def.id, topic, error, where)),
     }).catch((err: unknown) => {
