@@ -13,6 +13,7 @@ import type { PartitionWrite, ProducerRecord } from '../store/topic-store.js';
 import { isTombstone, recordHeaders } from './row-flags.js';
 import { sourceSerdes } from './source/row-decoder.js';
 import { createTimestampExtractor } from './source/timestamp-extractor.js';
+import { latin1Text } from '../serde/utf8.js';
 
 export interface SinkWriter {
   /** Rows are [...key columns, ...value columns, ROWTIME(, WINDOWSTART, WINDOWEND)]. */
@@ -44,7 +45,7 @@ export function lastRecordPerKey(records: readonly ProducerRecord[]): ProducerRe
   for (let i = records.length - 1; i >= 0; i--) {
     const r = records[i]!;
     if (r.key !== null) {
-      const k = Buffer.from(r.key.buffer, r.key.byteOffset, r.key.byteLength).toString('latin1');
+      const k = latin1Text(r.key);
       if (seen.has(k)) continue;
       seen.add(k);
     }

@@ -9,6 +9,7 @@
  */
 import type { Header, StoredRecord, TopicStore } from '../../store/topic-store.js';
 import { readTopic } from '../source/topic-reader.js';
+import { latin1Text } from '../../serde/utf8.js';
 
 /** Indexes kept per store; dropped with the store object (a closed engine). */
 const indexes = new WeakMap<TopicStore, Map<string, TableIndex>>();
@@ -27,7 +28,7 @@ export function tableIndexFor(store: TopicStore, topic: string, identity: string
   return fresh;
 }
 
-const keyText = (key: Uint8Array | null): string => (key === null ? '' : Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1'));
+const keyText = (key: Uint8Array | null): string => (key === null ? '' : latin1Text(key));
 
 /**
  * A live row as the index holds it: bytes as latin1 strings, not typed arrays — 100k typed arrays
