@@ -210,7 +210,7 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   // state holds open windows of the per-window layout (written before panes existed) keeps that.
   const width = paneWidth(window, agg.emitFinal === true, overloads);
   const usePanes = width !== undefined && window?.kind === 'HOPPING' && closing !== undefined && closing.isEmpty();
-  if (!usePanes && holdsPanes(state)) throw new Error('assertion failed: state holds window panes, but this aggregation does not use them');
+  if (!usePanes && window?.kind === 'HOPPING' && holdsPanes(state)) throw new Error('assertion failed: state holds window panes, but this aggregation does not use them');
   const panes = usePanes
     ? new HoppingPanes(window, width, { state, overloads, grace, tryAdd, emit, onError, onLateRecord: env.onLateRecord }, streamTime)
     : undefined;
@@ -398,11 +398,8 @@ export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' 
   function tableRow(row: readonly unknown[]): PreviousRow | undefined {
     const g = groupValues(row);
     if (!g) return undefined;
-    try {
-      return { k: g.map(valueKey).join('\u0001'), g, a: argFns.map((fns) => fns.map((f) => f(row))) };
-    } catch (err) {
-      onError(err, row);
-      return undefined;
-    }
+    // Kept with the row for its undo, so copied out of the shared argument buffers.
+    evalArgs(row);
+    return { k: g.map(valueKey).join('\u0001'), g, a: argBuffers.map((args) => args.slice()) };
   }
 }

@@ -88,4 +88,16 @@ describe('value formats and aggregate state', () => {
       "Source(s) K are using the 'KAFKA' value format. This format does not yet support GROUP BY.",
     );
   });
+  it('an argument that fails is logged and NULL; the row still counts, and is undone with NULL', () => {
+    const run = runAggregate('SELECT region, COUNT(*), SUM(100 / score) FROM users GROUP BY region EMIT CHANGES;', catalog);
+    expect(run.push(1, ['u1', 'east', 0, 0])).toEqual([['east', 1n, 0]]);
+    expect(run.errors()).toBe(1);
+    expect(run.push(2, ['u1', 'east', 50, 0])).toEqual([['east', 1n, 2]]);
+    expect(run.push(3, ['u2', 'east', 25, 0])).toEqual([['east', 2n, 6]]);
+    // The same over a stream: counted, the sum unchanged, one error per record.
+    const stream = runAggregate('SELECT region, COUNT(*), SUM(100 / score) FROM clicks GROUP BY region EMIT CHANGES;', catalog);
+    stream.push(1, ['c1', 'east', 10]);
+    expect(stream.push(2, ['c2', 'east', 0])).toEqual([['east', 2n, 10]]);
+    expect(stream.errors()).toBe(1);
+  });
 });
