@@ -23,7 +23,7 @@
 import type { AggregateOverload } from '../../functions/aggregate/aggregate-function.js';
 import type { WindowSpec } from '../../sql/ast.js';
 import type { KeyValueState } from '../state/key-value-state.js';
-import { windowStartsFor } from './time-windows.js';
+import { startText, windowStartsFor } from './time-windows.js';
 import { slotAt, WindowSlots } from './window-slots.js';
 
 /** Beyond this many panes per window a window's merge at close costs more than panes save. */
@@ -108,7 +108,6 @@ export class HoppingPanes {
   private closedThrough: number;
   /** The first window end after closedThrough: nothing to close before stream time reaches it. */
   private nextEnd: number;
-  private readonly startTexts = new Map<number, string>();
 
   constructor(
     private readonly window: HoppingSpec,
@@ -153,7 +152,7 @@ export class HoppingPanes {
     let slot = slotAt(slots, start);
     let created: PaneEntry | undefined;
     if (slot === undefined) {
-      const key = gk + PANE_SEPARATOR + this.startText(start);
+      const key = gk + PANE_SEPARATOR + startText(start);
       let pane = host.state.get(key) as PaneGroup | undefined;
       if (pane === undefined) {
         pane = { g, a: host.overloads.map((o) => o.init()), h: false, s: start, e: start + this.width, t: ts, q: this.seq++ };
@@ -246,15 +245,5 @@ export class HoppingPanes {
   /** The first window end after t (window ends are size plus a multiple of advance). */
   private endAfter(t: number): number {
     return t - mod(t - this.size, this.advance) + this.advance;
-  }
-
-  /** Pane starts as key text: records of one pane come together, so the last few are memoized. */
-  private startText(start: number): string {
-    let text = this.startTexts.get(start);
-    if (text === undefined) {
-      if (this.startTexts.size >= 16) this.startTexts.clear();
-      this.startTexts.set(start, (text = String(start)));
-    }
-    return text;
   }
 }

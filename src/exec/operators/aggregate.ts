@@ -15,7 +15,7 @@ import type { KeyValueState } from '../state/key-value-state.js';
 import type { Operator, OperatorEnv, RowErrorHandler } from './operator.js';
 import { ClosingIndex } from './aggregate-final.js';
 import { FOLDED, holdsPanes, HoppingPanes, paneWidth } from './aggregate-panes.js';
-import { graceMs, windowStartsFor } from './time-windows.js';
+import { graceMs, startText, windowStartsFor } from './time-windows.js';
 import { slotAt, WindowSlots } from './window-slots.js';
 
 interface Group {
@@ -62,21 +62,6 @@ function rebuildClosingIndex(state: KeyValueState): ClosingIndex {
     if (Array.isArray(sessions)) for (const x of sessions) if (isGroup(x)) index.add(x.e!, key);
   }
   return index;
-}
-
-/**
- * Window starts as state-key text, memoized: consecutive records fall into the same few windows,
- * and number-to-string conversion was a visible part of a hopping aggregate's per-record cost.
- */
-const START_TEXT_CACHE = 64;
-const startTexts = new Map<number, string>();
-function startText(start: number): string {
-  let text = startTexts.get(start);
-  if (text === undefined) {
-    if (startTexts.size >= START_TEXT_CACHE) startTexts.delete(startTexts.keys().next().value!);
-    startTexts.set(start, (text = String(start)));
-  }
-  return text;
 }
 
 export function createAggregate(spec: Extract<OperatorSpec, { kind: 'aggregate' }>, onError: RowErrorHandler, env: OperatorEnv): Operator {

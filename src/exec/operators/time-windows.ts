@@ -32,6 +32,22 @@ export function windowStartsFor(spec: Exclude<WindowSpec, { kind: 'SESSION' }>, 
   return n;
 }
 
+/**
+ * Window (and pane) starts as state-key text, memoized: consecutive records fall into the same
+ * few windows, and number-to-string conversion was a visible part of a hopping aggregate's
+ * per-record cost.
+ */
+const START_TEXT_CACHE = 64;
+const startTexts = new Map<number, string>();
+export function startText(start: number): string {
+  let text = startTexts.get(start);
+  if (text === undefined) {
+    if (startTexts.size >= START_TEXT_CACHE) startTexts.delete(startTexts.keys().next().value!);
+    startTexts.set(start, (text = String(start)));
+  }
+  return text;
+}
+
 export function graceMs(spec: WindowSpec): number {
   return spec.grace?.ms ?? DEFAULT_GRACE_MS;
 }

@@ -8,6 +8,7 @@
  */
 export interface WindowSlot<G> {
   readonly start: number;
+  /** The slot is dropped once this closes: its window's end (a pane's: its last window's end). */
   readonly end: number;
   /** The window's state key. */
   readonly key: string;
